@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from '@dafu/platform/auth/access.guard';
+import { AuditModule } from '@dafu/platform/audit/audit.module';
+import { PlatformConfigModule } from '@dafu/platform/config/config.module';
+import { DatabaseModule } from '@dafu/platform/database/database.module';
+import { HealthModule } from '@dafu/platform/health/health.module';
+import { LoggingModule } from '@dafu/platform/logging/logging.module';
+import { QueueModule } from '@dafu/platform/queue/queue.module';
+import { RedisModule } from '@dafu/platform/redis/redis.module';
+import { HandlingModule } from '@dafu/handling/handling.module';
+import { IdentityModule } from '@dafu/identity/identity.module';
+import { ProposalsModule } from '@dafu/proposals/proposals.module';
+
+@Module({
+  imports: [
+    PlatformConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    HealthModule,
+    AuditModule,
+    IdentityModule,
+    ProposalsModule,
+    HandlingModule,
+  ],
+  providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
+})
+export class ApiModule {}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import { AssignmentRole } from '@dafu/platform/vocabulary';
+import { AssignmentStatus } from '../domain/assignment-status';
+
+export class PlannedAssignmentDto {
+  @ApiProperty() @IsUUID() bureauId: string;
+  @ApiProperty({ enum: AssignmentRole, enumName: 'AssignmentRole', description: 'lead 主办 / co 会办 / separate 分办' })
+  @IsEnum(AssignmentRole)
+  role: AssignmentRole;
+}
+
+export class AssignProposalDto {
+  @ApiProperty({ type: [PlannedAssignmentDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => PlannedAssignmentDto)
+  assignments: PlannedAssignmentDto[];
+
+  @ApiPropertyOptional({ description: 'Date of 交办; defaults to today (Asia/Shanghai)', example: '2023-03-01' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  assignedOn?: string;
+}
+
+export class AssignmentDto {
+  @ApiProperty() id: string;
+  @ApiProperty() proposalId: string;
+  @ApiProperty() bureauId: string;
+  @ApiProperty({ enum: AssignmentRole, enumName: 'AssignmentRole' }) role: AssignmentRole;
+  @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status: AssignmentStatus;
+  @ApiProperty({ example: '2023-03-01' }) assignedOn: string;
+  @ApiProperty({ example: '2023-06-01' }) dueOn: string;
+  @ApiProperty({ nullable: true, type: String }) assignedBy: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+}
+
+export class AssignmentViewDto extends AssignmentDto {
+  @ApiProperty() bureauName: string;
+  @ApiProperty() proposalNumber: number;
+  @ApiProperty() proposalTitle: string;
+  @ApiProperty() sessionId: string;
+}
+
+export class ListAssignmentsQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() proposalId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() bureauId?: string;
+  @ApiPropertyOptional({ enum: AssignmentStatus, enumName: 'AssignmentStatus' })
+  @IsOptional()
+  @IsEnum(AssignmentStatus)
+  status?: AssignmentStatus;
+  @ApiPropertyOptional({ enum: AssignmentRole, enumName: 'AssignmentRole' }) @IsOptional() @IsEnum(AssignmentRole) role?: AssignmentRole;
+}
+
+export class ImportQuery {
+  @ApiProperty() @IsUUID() sessionId: string;
+  @ApiPropertyOptional({ description: 'Date of 交办 for rows naming bureaus; defaults to today' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  assignedOn?: string;
+}
+
+export class ImportResultDto {
+  @ApiProperty() imported: number;
+  @ApiProperty({ description: 'Assignments made for rows that name bureaus' }) assignments: number;
+  @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, number: { type: 'number' } } } })
+  proposals: { id: string; number: number }[];
+}

@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ReadScope } from '@dafu/platform/auth/access';
+import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
+import type { AssignmentRole } from '@dafu/platform/vocabulary';
+import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES } from './domain/assignment-status';
+import { AssignmentEntity } from './entities/assignment.entity';
+import type { Assignment, AssignmentView } from './handling.types';
+
+function toAssignment(row: AssignmentEntity): Assignment {
+  return {
+    id: row.id,
+    proposalId: row.proposalId,
+    bureauId: row.bureauId,
+    role: row.role,
+    status: row.status,
+    assignedOn: row.assignedOn,
+    dueOn: row.dueOn,
+    assignedBy: row.assignedBy,
+    version: row.version,
+    createdAt: row.createdAt,
+  };
+}
+
+interface AssignmentViewRow {
+  id: string;
+  proposal_id: string;
+  bureau_id: string;
+  role: AssignmentRole;
+  status: AssignmentStatus;
+  assigned_on: string;
+  due_on: string;
+  assigned_by: string | null;
+  version: number;
+  created_at: Date;
+  bureau_name: string;
+  proposal_number: number;
+  proposal_title: string;
+  session_id: string;
+}
+
+function toView(row: AssignmentViewRow): AssignmentView {
+  return {
+    id: row.id,
+    proposalId: row.proposal_id,
+    bureauId: row.bureau_id,
+    role: row.role,
+    status: row.status,
+    assignedOn: row.assigned_on,
+    dueOn: row.due_on,
+    assignedBy: row.assigned_by,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    bureauName: row.bureau_name,
+    proposalNumber: Number(row.proposal_number),
+    proposalTitle: row.proposal_title,
+    sessionId: row.session_id,
+  };
+}
+
+export interface AssignmentFilter {
+  proposalId?: string;
+  bureauId?: string;
+  status?: AssignmentStatus;
+  role?: AssignmentRole;
+}
+
+function scopeCondition(scope: ReadScope, params: unknown[]): string {
+  switch (scope.kind) {
+    case 'city':
+      return 'TRUE';
+    case 'bureau':
+      params.push(scope.bureauId);
+      return `a.bureau_id = $${params.length}`;
+    default:
+      return assertUnreachable(scope);
+  }
+}
+
+export interface NewAssignment {
+  proposalId: string;
+  bureauId: string;
+  role: AssignmentRole;
+  assignedOn: string;
+  dueOn: string;
+  assignedBy: string | null;
+}
+
+@Injectable()
+export class HandlingRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async liveAssignmentsOf(manager: EntityManager, proposalId: string): Promise<Assignment[]> {
+    const rows = await manager
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.proposal_id = :proposalId', { proposalId })
+      .andWhere('a.status NOT IN (:...ended)', { ended: ENDED_ASSIGNMENT_STATUSES })
+      .getMany();
+    return rows.map(toAssignment);
+  }
+
+  async insertAssignments(manager: EntityManager, inputs: readonly NewAssignment[]): Promise<Assignment[]> {
+    if (inputs.length === 0) return [];
+    const rows = await manager.save(
+      AssignmentEntity,
+      inputs.map((input) => manager.create(AssignmentEntity, { ...input, status: AssignmentStatus.Assigned })),
+    );
+    return rows.map(toAssignment);
+  }
+
+  /** Lists with bureau and proposal names, ordered by due date: what a clerk works through. */
+  async listAssignments(filter: AssignmentFilter, scope: ReadScope): Promise<AssignmentView[]> {
+    const params: unknown[] = [];
+    const conditions = [scopeCondition(scope, params)];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.proposalId) add('a.proposal_id = ?', filter.proposalId);
+    if (filter.bureauId) add('a.bureau_id = ?', filter.bureauId);
+    if (filter.status) add('a.status = ?', filter.status);
+    if (filter.role) add('a.role = ?', filter.role);
+    const rows = await this.dataSource.query<AssignmentViewRow[]>(
+      `SELECT a.id, a.proposal_id, a.bureau_id, a.role, a.status, a.assigned_on::text AS assigned_on,
+              a.due_on::text AS due_on, a.assigned_by, a.version, a.created_at,
+              o.name AS bureau_name, p.number AS proposal_number, p.title AS proposal_title, p.session_id
+         FROM assignments a
+         JOIN organisations o ON o.id = a.bureau_id
+         JOIN proposals p ON p.id = a.proposal_id
+        WHERE ${conditions.join(' AND ')}
+        ORDER BY a.due_on, p.number, a.role
+        LIMIT 1000`,
+      params,
+    );
+    return rows.map(toView);
+  }
+
+  async findAssignment(id: string, scope: ReadScope): Promise<AssignmentView | null> {
+    const params: unknown[] = [id];
+    const rows = await this.dataSource.query<AssignmentViewRow[]>(
+      `SELECT a.id, a.proposal_id, a.bureau_id, a.role, a.status, a.assigned_on::text AS assigned_on,
+              a.due_on::text AS due_on, a.assigned_by, a.version, a.created_at,
+              o.name AS bureau_name, p.number AS proposal_number, p.title AS proposal_title, p.session_id
+         FROM assignments a
+         JOIN organisations o ON o.id = a.bureau_id
+         JOIN proposals p ON p.id = a.proposal_id
+        WHERE a.id = $1 AND ${scopeCondition(scope, params)}`,
+      params,
+    );
+    return rows[0] ? toView(rows[0]) : null;
+  }
+}

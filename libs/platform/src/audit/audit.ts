@@ -1,0 +1,70 @@
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../auth/actor';
+import { AuditEventEntity } from './audit-event.entity';
+
+export type AuditEntityType = 'organisation' | 'user' | 'session' | 'proposal' | 'assignment';
+
+export interface AuditEventInput {
+  /** null when the system itself acts (seeding, background jobs). */
+  actor: Actor | null;
+  entityType: AuditEntityType;
+  entityId: string;
+  action: string;
+  fromState?: string | null;
+  toState?: string | null;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+}
+
+export interface AuditEvent {
+  id: string;
+  occurredAt: Date;
+  actorUserId: string | null;
+  actorOrganisationId: string | null;
+  entityType: string;
+  entityId: string;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  data: Record<string, unknown>;
+  requestId: string | null;
+}
+
+/** Must be given the manager of the transaction that makes the change it records. */
+export async function recordAuditEvents(manager: EntityManager, inputs: readonly AuditEventInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  await manager.save(
+    AuditEventEntity,
+    inputs.map((input) =>
+      manager.create(AuditEventEntity, {
+      actorUserId: input.actor?.userId ?? null,
+      actorOrganisationId: input.actor?.organisationId ?? null,
+      entityType: input.entityType,
+      entityId: input.entityId,
+      action: input.action,
+      fromState: input.fromState ?? null,
+      toState: input.toState ?? null,
+      reason: input.reason ?? null,
+      data: input.data ?? {},
+      requestId: input.actor?.requestId ?? null,
+      }),
+    ),
+  );
+}
+
+export function recordAuditEvent(manager: EntityManager, input: AuditEventInput): Promise<void> {
+  return recordAuditEvents(manager, [input]);
+}
+
+export async function listAuditEvents(
+  manager: EntityManager,
+  entityType: AuditEntityType,
+  entityId: string,
+): Promise<AuditEvent[]> {
+  const rows = await manager.find(AuditEventEntity, {
+    where: { entityType, entityId },
+    order: { occurredAt: 'ASC', id: 'ASC' },
+  });
+  return rows.map((row) => ({ ...row }));
+}

@@ -1,0 +1,81 @@
+import { assertUnreachable } from '../errors/assert-unreachable';
+import { OrganisationKind, Role, SessionBody } from '../vocabulary';
+import type { Actor } from './actor';
+
+/** Every endpoint names one of these; the guard refuses a route that names none. */
+export enum Permission {
+  SessionRead = 'session.read',
+  SessionWrite = 'session.write',
+  ProposalRead = 'proposal.read',
+  ProposalWrite = 'proposal.write',
+  ProposalImport = 'proposal.import',
+  AssignmentCreate = 'assignment.create',
+  AssignmentRead = 'assignment.read',
+  OrganisationRead = 'organisation.read',
+  OrganisationManage = 'organisation.manage',
+  UserManage = 'user.manage',
+  AuditRead = 'audit.read',
+}
+
+const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
+
+/** The roles that hold a permission at all; which records they reach is decided by the scope. */
+export function rolesWith(permission: Permission): readonly Role[] {
+  switch (permission) {
+    case Permission.SessionRead:
+    case Permission.OrganisationRead:
+      return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
+    case Permission.SessionWrite:
+    case Permission.ProposalWrite:
+    case Permission.ProposalImport:
+    case Permission.AssignmentCreate:
+      return [Role.Registrar];
+    case Permission.ProposalRead:
+    case Permission.AssignmentRead:
+      return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
+    case Permission.OrganisationManage:
+    case Permission.UserManage:
+      return [Role.Admin];
+    case Permission.AuditRead:
+      return [Role.Registrar, Role.Supervisor, Role.Admin];
+    default:
+      return assertUnreachable(permission);
+  }
+}
+
+export function can(actor: Actor, permission: Permission): boolean {
+  const allowed = rolesWith(permission);
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Which records an actor reaches. Registrars and supervisors work city-wide; everyone else
+ * sees only their own bureau's work.
+ */
+export type ReadScope = { readonly kind: 'city' } | { readonly kind: 'bureau'; readonly bureauId: string };
+
+export function readScopeOf(actor: Actor): ReadScope {
+  const cityWide = actor.roles.includes(Role.Registrar) || actor.roles.includes(Role.Supervisor);
+  return cityWide ? { kind: 'city' } : { kind: 'bureau', bureauId: actor.organisationId };
+}
+
+/** A committee registers the items of its own body: 政协提案委 the CPPCC's, 人大选工委 the NPC's. */
+export function bodiesRegisteredBy(actor: Actor): readonly SessionBody[] {
+  if (!actor.roles.includes(Role.Registrar)) return [];
+  switch (actor.organisationKind) {
+    case OrganisationKind.CppccCommittee:
+      return [SessionBody.Cppcc];
+    case OrganisationKind.NpcCommittee:
+      return [SessionBody.Npc];
+    case OrganisationKind.Bureau:
+    case OrganisationKind.SupervisionOffice:
+    case OrganisationKind.System:
+      return [];
+    default:
+      return assertUnreachable(actor.organisationKind);
+  }
+}
+
+export function canRegisterFor(actor: Actor, body: SessionBody): boolean {
+  return bodiesRegisteredBy(actor).includes(body);
+}

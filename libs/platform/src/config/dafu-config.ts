@@ -1,0 +1,50 @@
+import { DafuEnvironment } from './environment';
+
+export interface DatabaseSettings {
+  url?: string;
+  host?: string;
+  port?: number;
+  username?: string;
+  password?: string;
+  database?: string;
+}
+
+/** Typed view of the validated environment, injected wherever configuration is needed. */
+export class DafuConfig {
+  readonly nodeEnv: DafuEnvironment['NODE_ENV'];
+  readonly http: { host: string; port: number; swaggerEnabled: boolean };
+  readonly database: DatabaseSettings;
+  readonly redis: { url: string; prefix: string };
+  readonly jwt: { accessSecret: string; refreshSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
+  readonly loginRateLimit: { attempts: number; windowSeconds: number };
+  readonly argon2MemoryKib: number;
+  readonly storageDir: string;
+  readonly timezone: string;
+  readonly workerQueues: string[];
+
+  constructor(env: DafuEnvironment) {
+    this.nodeEnv = env.NODE_ENV;
+    this.http = { host: env.HOST, port: env.PORT, swaggerEnabled: env.SWAGGER_ENABLED === 'true' };
+    this.database = env.DATABASE_URL
+      ? { url: env.DATABASE_URL }
+      : {
+          host: env.PGHOST ?? '127.0.0.1',
+          port: env.PGPORT ?? 5432,
+          username: env.PGUSER ?? 'postgres',
+          password: env.PGPASSWORD,
+          database: env.PGDATABASE,
+        };
+    this.redis = { url: env.REDIS_URL, prefix: env.REDIS_PREFIX };
+    this.jwt = {
+      accessSecret: env.JWT_ACCESS_SECRET,
+      refreshSecret: env.JWT_REFRESH_SECRET,
+      accessTtlSeconds: env.JWT_ACCESS_TTL_SECONDS,
+      refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
+    };
+    this.loginRateLimit = { attempts: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS };
+    this.argon2MemoryKib = env.ARGON2_MEMORY_KIB;
+    this.storageDir = env.STORAGE_DIR;
+    this.timezone = env.TIMEZONE;
+    this.workerQueues = env.WORKER_QUEUES.split(',').map((q) => q.trim()).filter(Boolean);
+  }
+}

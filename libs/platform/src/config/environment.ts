@@ -1,0 +1,111 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+  ValidateIf,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+
+/** Every environment variable Dafu reads. `.env.example` documents each one. */
+export class DafuEnvironment {
+  @IsOptional()
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsOptional()
+  @IsString()
+  HOST = '127.0.0.1';
+
+  @ValidateIf((env: DafuEnvironment) => !env.PGDATABASE || env.DATABASE_URL !== undefined)
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must look like postgres://user@host:5432/dbname (or set PGHOST/PGDATABASE instead)',
+  })
+  DATABASE_URL?: string;
+
+  @IsOptional() @IsString() PGHOST?: string;
+  @IsOptional() @Transform(toInt) @IsInt() PGPORT?: number;
+  @IsOptional() @IsString() PGUSER?: string;
+  @IsOptional() @IsString() PGPASSWORD?: string;
+  @IsOptional() @IsString() PGDATABASE?: string;
+
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must look like redis://127.0.0.1:6379' })
+  REDIS_URL: string;
+
+  /** Every Redis key and BullMQ queue lives under this prefix, so several systems (or test runs) share one Redis. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_:.-]+$/)
+  REDIS_PREFIX = 'dafu';
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_ACCESS_SECRET must be at least 32 characters' })
+  JWT_ACCESS_SECRET: string;
+
+  @IsString()
+  @MinLength(32, { message: 'JWT_REFRESH_SECRET must be at least 32 characters' })
+  JWT_REFRESH_SECRET: string;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(60) JWT_ACCESS_TTL_SECONDS = 900;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(300) JWT_REFRESH_TTL_SECONDS = 7 * 24 * 3600;
+
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT = 10;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_WINDOW_SECONDS = 300;
+
+  /** argon2id memory cost; OWASP's minimum is 19 MiB. Tests lower it to keep suites fast. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19456;
+
+  /** Comma-separated queues this worker consumes; empty means all. */
+  @IsOptional() @IsString() WORKER_QUEUES = '';
+
+  @IsOptional() @IsString() STORAGE_DIR = './storage';
+
+  @IsOptional() @IsString() TIMEZONE = 'Asia/Shanghai';
+
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : String(value).toLowerCase()))
+  @IsIn(['true', 'false'])
+  SWAGGER_ENABLED: 'true' | 'false' = 'true';
+}
+
+export class EnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(
+      `Dafu cannot start: the configuration is incomplete or wrong.\n` +
+        problems.map((p) => `  - ${p}`).join('\n') +
+        `\nSet these in the environment or in .env (see .env.example).`,
+    );
+    this.name = 'EnvironmentError';
+  }
+}
+
+export function validateEnvironment(raw: Record<string, unknown>): DafuEnvironment {
+  const env = plainToInstance(DafuEnvironment, raw, { exposeDefaultValues: true });
+  const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
+  const problems = errors.flatMap((e) =>
+    Object.values(e.constraints ?? {}).map((message) =>
+      message.startsWith(e.property) ? message : `${e.property}: ${message}`,
+    ),
+  );
+  if (!env.DATABASE_URL && !env.PGDATABASE) {
+    problems.push('DATABASE_URL (or PGDATABASE with PGHOST/PGUSER) is required');
+  }
+  if (problems.length > 0) {
+    throw new EnvironmentError([...new Set(problems)]);
+  }
+  return env;
+}

@@ -1,0 +1,155 @@
+import { assertUnreachable } from './assert-unreachable';
+
+/** Machine-readable error codes. Clients switch on these: never rename one, add new ones. */
+export enum ErrorCode {
+  ValidationFailed = 'VALIDATION_FAILED',
+  RouteNotFound = 'ROUTE_NOT_FOUND',
+  PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
+  Internal = 'INTERNAL',
+  AuthTokenMissing = 'AUTH_TOKEN_MISSING',
+  AuthTokenInvalid = 'AUTH_TOKEN_INVALID',
+  AuthInvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
+  AuthUserDisabled = 'AUTH_USER_DISABLED',
+  AuthRateLimited = 'AUTH_RATE_LIMITED',
+  Forbidden = 'FORBIDDEN',
+  OrganisationNotFound = 'ORGANISATION_NOT_FOUND',
+  OrganisationNameTaken = 'ORGANISATION_NAME_TAKEN',
+  UserNotFound = 'USER_NOT_FOUND',
+  UsernameTaken = 'USERNAME_TAKEN',
+  UserCannotDisableSelf = 'USER_CANNOT_DISABLE_SELF',
+  RoleNotAllowedInOrganisation = 'ROLE_NOT_ALLOWED_IN_ORGANISATION',
+  DocumentNumberPrefixNotAllowed = 'DOCUMENT_NUMBER_PREFIX_NOT_ALLOWED',
+  SessionNotFound = 'SESSION_NOT_FOUND',
+  SessionAlreadyExists = 'SESSION_ALREADY_EXISTS',
+  SessionHasProposals = 'SESSION_HAS_PROPOSALS',
+  ProposalNotFound = 'PROPOSAL_NOT_FOUND',
+  ProposalNumberTaken = 'PROPOSAL_NUMBER_TAKEN',
+  ProposalKindMismatch = 'PROPOSAL_KIND_MISMATCH',
+  ProposalLeadProposerRequired = 'PROPOSAL_LEAD_PROPOSER_REQUIRED',
+  ProposalTransitionRefused = 'PROPOSAL_TRANSITION_REFUSED',
+  ProposalHasAssignments = 'PROPOSAL_HAS_ASSIGNMENTS',
+  StaleVersion = 'STALE_VERSION',
+  AssignmentNotFound = 'ASSIGNMENT_NOT_FOUND',
+  AssignmentNotABureau = 'ASSIGNMENT_NOT_A_BUREAU',
+  AssignmentBureauRepeated = 'ASSIGNMENT_BUREAU_REPEATED',
+  AssignmentLeadExists = 'ASSIGNMENT_LEAD_EXISTS',
+  AssignmentLeadRequired = 'ASSIGNMENT_LEAD_REQUIRED',
+  ImportFileMissing = 'IMPORT_FILE_MISSING',
+  ImportFormatUnsupported = 'IMPORT_FORMAT_UNSUPPORTED',
+  ImportEmpty = 'IMPORT_EMPTY',
+  ImportRowsInvalid = 'IMPORT_ROWS_INVALID',
+}
+
+export interface ErrorDescription {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+/** The one exhaustive mapper from a code to its HTTP status and the words a clerk reads. */
+export function describeError(code: ErrorCode): ErrorDescription {
+  switch (code) {
+    case ErrorCode.ValidationFailed:
+      return { status: 400, zh: '提交的内容有误，请按提示修改。', en: 'Some fields are invalid; see details.' };
+    case ErrorCode.RouteNotFound:
+      return { status: 404, zh: '请求的地址不存在。', en: 'No such endpoint.' };
+    case ErrorCode.PayloadTooLarge:
+      return { status: 413, zh: '上传的内容过大。', en: 'The upload is too large.' };
+    case ErrorCode.Internal:
+      return {
+        status: 500,
+        zh: '系统内部错误，请将请求编号告知管理员。',
+        en: 'Internal error; please give the request id to an administrator.',
+      };
+    case ErrorCode.AuthTokenMissing:
+      return { status: 401, zh: '请先登录。', en: 'Please log in first.' };
+    case ErrorCode.AuthTokenInvalid:
+      return { status: 401, zh: '登录已失效，请重新登录。', en: 'Your login has expired or is invalid; please log in again.' };
+    case ErrorCode.AuthInvalidCredentials:
+      return { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' };
+    case ErrorCode.AuthUserDisabled:
+      return { status: 403, zh: '该账号已停用，请联系管理员。', en: 'This account is disabled; contact an administrator.' };
+    case ErrorCode.AuthRateLimited:
+      return { status: 429, zh: '登录尝试过于频繁，请稍后再试。', en: 'Too many login attempts; try again later.' };
+    case ErrorCode.Forbidden:
+      return { status: 403, zh: '您的角色无权进行此操作。', en: 'Your role does not allow this action.' };
+    case ErrorCode.OrganisationNotFound:
+      return { status: 404, zh: '单位不存在。', en: 'Organisation not found.' };
+    case ErrorCode.OrganisationNameTaken:
+      return { status: 409, zh: '已有同名单位。', en: 'An organisation with this name already exists.' };
+    case ErrorCode.UserNotFound:
+      return { status: 404, zh: '用户不存在。', en: 'User not found.' };
+    case ErrorCode.UsernameTaken:
+      return { status: 409, zh: '用户名已被使用。', en: 'This username is already taken.' };
+    case ErrorCode.UserCannotDisableSelf:
+      return { status: 409, zh: '不能停用自己的账号。', en: 'You cannot disable your own account.' };
+    case ErrorCode.RoleNotAllowedInOrganisation:
+      return {
+        status: 422,
+        zh: '该单位的人员不能担任此角色（承办单位：承办人、审核人、签发人；提案委/选工委：登记人；督查局：督查人员）。',
+        en: 'Members of this organisation cannot hold that role.',
+      };
+    case ErrorCode.DocumentNumberPrefixNotAllowed:
+      return { status: 422, zh: '只有承办单位才有发文字号前缀。', en: 'Only bureaus have a document-number prefix.' };
+    case ErrorCode.SessionNotFound:
+      return { status: 404, zh: '会议不存在或无权查看。', en: 'Session not found or not accessible.' };
+    case ErrorCode.SessionAlreadyExists:
+      return { status: 409, zh: '该届次会议已登记。', en: 'This session is already registered.' };
+    case ErrorCode.SessionHasProposals:
+      return { status: 409, zh: '会议下已有提案或建议，不能删除。', en: 'The session has proposals and cannot be deleted.' };
+    case ErrorCode.ProposalNotFound:
+      return { status: 404, zh: '提案（建议）不存在或无权查看。', en: 'Proposal not found or not accessible.' };
+    case ErrorCode.ProposalNumberTaken:
+      return { status: 409, zh: '本次会议已有相同编号的提案（建议）。', en: 'This number is already used in the session.' };
+    case ErrorCode.ProposalKindMismatch:
+      return {
+        status: 422,
+        zh: '政协会议只收提案，人大会议只收建议。',
+        en: 'CPPCC sessions take proposals, NPC sessions take suggestions.',
+      };
+    case ErrorCode.ProposalLeadProposerRequired:
+      return {
+        status: 422,
+        zh: '须有且只有一位领衔人（第一位提出人）。',
+        en: 'Exactly one lead proposer is required.',
+      };
+    case ErrorCode.ProposalTransitionRefused:
+      return { status: 409, zh: '提案（建议）当前状态不允许此操作。', en: 'The proposal’s current state does not allow this.' };
+    case ErrorCode.ProposalHasAssignments:
+      return {
+        status: 409,
+        zh: '已交办的提案（建议）不能删除，可改为撤回。',
+        en: 'An assigned proposal cannot be deleted; withdraw it instead.',
+      };
+    case ErrorCode.StaleVersion:
+      return {
+        status: 409,
+        zh: '内容已被他人修改，请刷新后再改。',
+        en: 'Someone else changed this record; reload and try again.',
+      };
+    case ErrorCode.AssignmentNotFound:
+      return { status: 404, zh: '交办记录不存在或无权查看。', en: 'Assignment not found or not accessible.' };
+    case ErrorCode.AssignmentNotABureau:
+      return { status: 422, zh: '只能交办给承办单位。', en: 'Proposals can only be assigned to bureaus.' };
+    case ErrorCode.AssignmentBureauRepeated:
+      return { status: 409, zh: '同一单位不能重复交办。', en: 'A bureau cannot be assigned the same proposal twice.' };
+    case ErrorCode.AssignmentLeadExists:
+      return { status: 409, zh: '该提案（建议）已有主办单位。', en: 'This proposal already has a lead bureau.' };
+    case ErrorCode.AssignmentLeadRequired:
+      return { status: 422, zh: '有会办单位时必须有主办单位。', en: 'A co-handling bureau needs a lead bureau.' };
+    case ErrorCode.ImportFileMissing:
+      return { status: 400, zh: '请上传CSV或XLSX文件。', en: 'Please upload a CSV or XLSX file.' };
+    case ErrorCode.ImportFormatUnsupported:
+      return { status: 415, zh: '只支持CSV和XLSX文件。', en: 'Only CSV and XLSX files are supported.' };
+    case ErrorCode.ImportEmpty:
+      return { status: 422, zh: '文件中没有数据行。', en: 'The file has no data rows.' };
+    case ErrorCode.ImportRowsInvalid:
+      return {
+        status: 422,
+        zh: '文件中有错误行，未导入任何数据，请修改后重新上传。',
+        en: 'Some rows are invalid; nothing was imported. Fix them and upload again.',
+      };
+    default:
+      return assertUnreachable(code);
+  }
+}

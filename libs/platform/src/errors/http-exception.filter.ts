@@ -1,0 +1,82 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DafuError } from './dafu-error';
+import { describeError, ErrorCode } from './error-codes';
+import { requestIdOf } from '../logging/request-id';
+
+export interface ErrorBody {
+  code: ErrorCode;
+  /** In the language the client asked for (Accept-Language), Chinese by default. */
+  message: string;
+  messages: { zh: string; en: string };
+  details?: Record<string, unknown>;
+  requestId?: string;
+}
+
+export function prefersEnglish(acceptLanguage: string | string[] | undefined): boolean {
+  const header = Array.isArray(acceptLanguage) ? acceptLanguage[0] : acceptLanguage;
+  return typeof header === 'string' && /^\s*en\b/i.test(header);
+}
+
+export function errorBody(
+  code: ErrorCode,
+  details: Record<string, unknown> | undefined,
+  request: { headers: Record<string, string | string[] | undefined> } | undefined,
+  requestId?: string,
+): ErrorBody {
+  const description = describeError(code);
+  return {
+    code,
+    message: prefersEnglish(request?.headers['accept-language']) ? description.en : description.zh,
+    messages: { zh: description.zh, en: description.en },
+    ...(details ? { details } : {}),
+    ...(requestId ? { requestId } : {}),
+  };
+}
+
+/** Turns framework HTTP exceptions (unknown route, passport refusals, body limits) into coded errors. */
+export function codeForHttpStatus(status: number, hadAuthorizationHeader: boolean): ErrorCode {
+  switch (status) {
+    case HttpStatus.NOT_FOUND:
+      return ErrorCode.RouteNotFound;
+    case HttpStatus.UNAUTHORIZED:
+      return hadAuthorizationHeader ? ErrorCode.AuthTokenInvalid : ErrorCode.AuthTokenMissing;
+    case HttpStatus.FORBIDDEN:
+      return ErrorCode.Forbidden;
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return ErrorCode.PayloadTooLarge;
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return ErrorCode.AuthRateLimited;
+    default:
+      return status >= 500 ? ErrorCode.Internal : ErrorCode.ValidationFailed;
+  }
+}
+
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger(HttpExceptionFilter.name);
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const requestId = requestIdOf(request);
+
+    if (exception instanceof DafuError) {
+      const { status } = describeError(exception.code);
+      void reply.status(status).send(errorBody(exception.code, exception.details, request, requestId));
+      return;
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      const code = codeForHttpStatus(status, Boolean(request.headers.authorization));
+      const response = exception.getResponse();
+      const reason = typeof response === 'object' && response && 'message' in response ? response.message : undefined;
+      const details = code === ErrorCode.ValidationFailed && reason ? { reason } : undefined;
+      void reply.status(describeError(code).status).send(errorBody(code, details, request, requestId));
+      return;
+    }
+    this.logger.error({ err: exception, requestId }, 'Unhandled error');
+    void reply.status(500).send(errorBody(ErrorCode.Internal, undefined, request, requestId));
+  }
+}

@@ -1,0 +1,37 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
+import Redis from 'ioredis';
+import { Public } from '../auth/auth.decorators';
+import { DafuConfig } from '../config/dafu-config';
+import { REDIS, redisKey } from '../redis/redis.module';
+import { WORKER_HEARTBEAT_KEY } from './heartbeat';
+import { RedisHealthIndicator } from './redis.health';
+
+
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly redisIndicator: RedisHealthIndicator,
+    private readonly config: DafuConfig,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** Postgres and Redis must answer; the worker's last heartbeat is reported but does not fail the API. */
+  @Public()
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([
+      () => this.database.pingCheck('postgres', { timeout: 1500 }),
+      () => this.redisIndicator.check('redis'),
+      async () => {
+        const last = await this.redis.get(redisKey(this.config, WORKER_HEARTBEAT_KEY)).catch(() => null);
+        return { worker: { status: 'up' as const, lastHeartbeat: last } };
+      },
+    ]);
+  }
+}

@@ -1,0 +1,36 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { IsISO8601, validateSync } from 'class-validator';
+import Redis from 'ioredis';
+import { DafuConfig } from '../config/dafu-config';
+import { WORKER_HEARTBEAT_KEY } from '../health/heartbeat';
+import { REDIS, redisKey } from '../redis/redis.module';
+import type { JobHandler } from './job-registry';
+import { HealthCheckJobData, JobName } from './queue-names';
+
+class HealthCheckPayload implements HealthCheckJobData {
+  @IsISO8601() requestedAt: string;
+}
+
+/** Proves the worker is alive and consuming: records a heartbeat that /health reports. */
+@Injectable()
+export class HealthCheckJob implements JobHandler<JobName.HealthCheck> {
+  readonly jobName = JobName.HealthCheck;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    private readonly config: DafuConfig,
+  ) {}
+
+  parse(raw: unknown): HealthCheckJobData {
+    const payload = plainToInstance(HealthCheckPayload, raw);
+    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+    return { requestedAt: payload.requestedAt };
+  }
+
+  async handle(data: HealthCheckJobData): Promise<void> {
+    const heartbeat = JSON.stringify({ at: new Date().toISOString(), requestedAt: data.requestedAt, pid: process.pid });
+    await this.redis.set(redisKey(this.config, WORKER_HEARTBEAT_KEY), heartbeat, 'EX', 600);
+  }
+}

@@ -1,0 +1,33 @@
+import { assertUnreachable } from '../errors/assert-unreachable';
+
+/**
+ * Queue names are a persisted contract: jobs already in Redis name their queue.
+ * Do not rename a value; add a new queue and drain the old one instead.
+ */
+export enum QueueName {
+  System = 'system',
+}
+
+export enum JobName {
+  HealthCheck = 'system.health-check',
+}
+
+export interface HealthCheckJobData {
+  requestedAt: string;
+}
+
+/** The payload of each job: IDs and small scalars only; workers reload the truth from Postgres. */
+export interface JobDataMap {
+  [JobName.HealthCheck]: HealthCheckJobData;
+}
+
+export type JobData<N extends JobName> = JobDataMap[N];
+
+export function queueOf(job: JobName): QueueName {
+  switch (job) {
+    case JobName.HealthCheck:
+      return QueueName.System;
+    default:
+      return assertUnreachable(job);
+  }
+}

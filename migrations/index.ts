@@ -1,0 +1,12 @@
+import { CreateOrganisationsAndUsers1795300000000 } from './1795300000000-CreateOrganisationsAndUsers';
+import { CreateSessionsAndProposals1795300000001 } from './1795300000001-CreateSessionsAndProposals';
+import { CreateAssignments1795300000002 } from './1795300000002-CreateAssignments';
+import { CreateAuditEvents1795300000003 } from './1795300000003-CreateAuditEvents';
+
+/** Every migration in order. A spec checks that each file in this folder is listed here. */
+export const ALL_MIGRATIONS = [
+  CreateOrganisationsAndUsers1795300000000,
+  CreateSessionsAndProposals1795300000001,
+  CreateAssignments1795300000002,
+  CreateAuditEvents1795300000003,
+];

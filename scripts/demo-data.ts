@@ -1,0 +1,110 @@
+import { AssignmentRole, OrganisationKind, Role, SessionBody } from '../libs/platform/src/vocabulary';
+
+/** The one password of every demo user; printed by `npm run demo`. Never used outside demo data. */
+export const DEMO_PASSWORD = 'Dafu-demo-2026';
+
+export const DEMO_ORGANISATIONS: { name: string; kind: OrganisationKind; documentNumberPrefix?: string }[] = [
+  { name: '三门峡市民政局', kind: OrganisationKind.Bureau, documentNumberPrefix: '三民文' },
+  // The other letters print no 文号; these prefixes are demo values so sign-off can number them.
+  { name: '焦作市民政局', kind: OrganisationKind.Bureau, documentNumberPrefix: '焦民文' },
+  { name: '濮阳市民政局', kind: OrganisationKind.Bureau, documentNumberPrefix: '濮民文' },
+  { name: '本溪市民政局', kind: OrganisationKind.Bureau, documentNumberPrefix: '本民文' },
+  { name: '市卫健委', kind: OrganisationKind.Bureau },
+  { name: '市财政局', kind: OrganisationKind.Bureau },
+  { name: '市人社局', kind: OrganisationKind.Bureau },
+  { name: '市国资委', kind: OrganisationKind.Bureau },
+  { name: '市政协提案委', kind: OrganisationKind.CppccCommittee },
+  { name: '市人大选工委', kind: OrganisationKind.NpcCommittee },
+  { name: '市委市政府督查局', kind: OrganisationKind.SupervisionOffice },
+  { name: 'Dafu系统管理', kind: OrganisationKind.System },
+];
+
+export const DEMO_USERS: { username: string; displayName: string; organisation: string; roles: Role[] }[] = [
+  { username: 'registrar', displayName: '提案委登记员', organisation: '市政协提案委', roles: [Role.Registrar] },
+  { username: 'npc-registrar', displayName: '选工委登记员', organisation: '市人大选工委', roles: [Role.Registrar] },
+  { username: 'clerk', displayName: '三门峡民政承办人', organisation: '三门峡市民政局', roles: [Role.Clerk] },
+  { username: 'reviewer', displayName: '三门峡民政科室负责人', organisation: '三门峡市民政局', roles: [Role.Reviewer] },
+  { username: 'signatory', displayName: '李立明', organisation: '三门峡市民政局', roles: [Role.Signatory] },
+  { username: 'supervisor', displayName: '督查局督查员', organisation: '市委市政府督查局', roles: [Role.Supervisor] },
+  { username: 'admin', displayName: '系统管理员', organisation: 'Dafu系统管理', roles: [Role.Admin] },
+  { username: 'puyang-clerk', displayName: '郭振波', organisation: '濮阳市民政局', roles: [Role.Clerk] },
+  { username: 'jiaozuo-clerk', displayName: '焦作民政承办人', organisation: '焦作市民政局', roles: [Role.Clerk] },
+  { username: 'benxi-clerk', displayName: '本溪民政承办人', organisation: '本溪市民政局', roles: [Role.Clerk] },
+];
+
+export const DEMO_SESSIONS: { key: string; body: SessionBody; term: number; sitting: number; year: number }[] = [
+  { key: 'smx', body: SessionBody.Cppcc, term: 8, sitting: 1, year: 2023 },
+  { key: 'py-npc', body: SessionBody.Npc, term: 9, sitting: 1, year: 2023 },
+  { key: 'py-cppcc', body: SessionBody.Cppcc, term: 9, sitting: 2, year: 2024 },
+  // The 焦作 and 本溪 letters do not name their session; these two are demo assumptions.
+  { key: 'jz', body: SessionBody.Cppcc, term: 14, sitting: 2, year: 2023 },
+  { key: 'bx', body: SessionBody.Cppcc, term: 15, sitting: 1, year: 2021 },
+];
+
+export interface DemoProposal {
+  session: string;
+  number: number;
+  title: string;
+  category: string;
+  proposers: { name: string; kind: 'person' | 'organisation' }[];
+  assignedOn: string;
+  bureaus: { name: string; role: AssignmentRole }[];
+}
+
+/** The five proposals the seed letters in shared/fixtures/seeds answer (see expected.json). */
+export const DEMO_PROPOSALS: DemoProposal[] = [
+  {
+    session: 'smx',
+    number: 146,
+    title: '关于积极应对人口老龄化国家战略，推动老龄事业和产业发展的提案',
+    category: '社会事业',
+    proposers: [
+      { name: '姚峥', kind: 'person' },
+      { name: '左锋杰', kind: 'person' },
+      { name: '韩冰', kind: 'person' },
+    ],
+    assignedOn: '2023-04-13',
+    bureaus: [{ name: '三门峡市民政局', role: AssignmentRole.Lead }],
+  },
+  {
+    session: 'jz',
+    number: 192,
+    title: '关于加快推进养老服务体系建设的提案',
+    category: '社会事业',
+    proposers: [{ name: '岳益民', kind: 'person' }],
+    assignedOn: '2023-04-13',
+    bureaus: [{ name: '焦作市民政局', role: AssignmentRole.Lead }],
+  },
+  {
+    session: 'py-npc',
+    number: 269,
+    title: '关于提高社区养老服务水平的几点建议',
+    category: '社会建设',
+    proposers: [{ name: '鲁法中', kind: 'person' }],
+    assignedOn: '2023-04-28',
+    bureaus: [{ name: '濮阳市民政局', role: AssignmentRole.Lead }],
+  },
+  {
+    session: 'py-cppcc',
+    number: 228,
+    title: '关于发展养老事业和养老产业，加强养老服务保障的提案',
+    category: '社会事业',
+    proposers: [{ name: '刘晓静', kind: 'person' }],
+    assignedOn: '2024-03-04',
+    bureaus: [{ name: '濮阳市民政局', role: AssignmentRole.Lead }],
+  },
+  {
+    session: 'bx',
+    number: 1014,
+    title: '关于应对人口老龄化加快我市养老机构发展的提案',
+    category: '社会事业',
+    proposers: [{ name: '民盟本溪市委', kind: 'organisation' }],
+    assignedOn: '2021-11-14',
+    bureaus: [
+      { name: '本溪市民政局', role: AssignmentRole.Lead },
+      { name: '市卫健委', role: AssignmentRole.Co },
+      { name: '市财政局', role: AssignmentRole.Co },
+      { name: '市人社局', role: AssignmentRole.Co },
+    ],
+  },
+];
