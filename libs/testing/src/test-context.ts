@@ -1,0 +1,193 @@
+import { randomBytes } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import Redis from 'ioredis';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { OrganisationKind, Role, SessionBody } from '@dafu/platform/vocabulary';
+import { IdentityRepository } from '@dafu/identity/identity.repository';
+import type { Organisation, User } from '@dafu/identity/identity.types';
+import { PasswordHasher } from '@dafu/identity/password-hasher';
+import { createFileDatabase, dropDatabase } from './test-database';
+
+export const TEST_PASSWORD = 'Test-password-2026';
+
+let counter = 0;
+/** Unique within a run, short enough for usernames. */
+export function uniqueName(stem: string): string {
+  counter += 1;
+  return `${stem}${counter}${randomBytes(2).toString('hex')}`;
+}
+
+export interface TestUser extends User {
+  token: string;
+  organisation: Organisation;
+}
+
+/**
+ * One test file's world: its own database cloned from the migrated template, its own Redis
+ * prefix, the real API on Fastify, and factories that build fresh tenants instead of truncating.
+ */
+export class TestContext {
+  private worker?: INestApplicationContext;
+
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly databaseName: string,
+    readonly redisPrefix: string,
+  ) {}
+
+  static async start(options: { env?: Record<string, string> } = {}): Promise<TestContext> {
+    const { name, settings } = await createFileDatabase();
+    const redisPrefix = `dafu_test:${process.env.DAFU_TEST_RUN_ID}:${randomBytes(4).toString('hex')}`;
+    process.env.DATABASE_URL = settings.url;
+    process.env.REDIS_PREFIX = redisPrefix;
+    for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
+
+    const { ApiModule } = await import('../../../apps/api/src/api.module');
+    const { configureApi, createFastifyAdapter } = await import('../../../apps/api/src/configure-api');
+    const app = await NestFactory.create<NestFastifyApplication>(ApiModule, createFastifyAdapter(), { logger: false });
+    await configureApi(app);
+    await app.init();
+    await app.getHttpAdapter().getInstance().ready();
+    return new TestContext(app, name, redisPrefix);
+  }
+
+  http(): TestAgent {
+    return request(this.app.getHttpServer());
+  }
+
+  get dataSource(): DataSource {
+    return this.app.get<DataSource>(getDataSourceToken());
+  }
+
+  /** The worker app context on the same database and Redis prefix, started on first use. */
+  async startWorker(): Promise<INestApplicationContext> {
+    if (!this.worker) {
+      const { WorkerModule } = await import('../../../apps/worker/src/worker.module');
+      this.worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+      await this.worker.init();
+    }
+    return this.worker;
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.app.close();
+    await dropDatabase(this.databaseName);
+    const redis = new Redis(process.env.REDIS_URL as string);
+    try {
+      let cursor = '0';
+      do {
+        const [next, keys] = await redis.scan(cursor, 'MATCH', `${this.redisPrefix}:*`, 'COUNT', 1000);
+        cursor = next;
+        if (keys.length > 0) await redis.del(...keys);
+      } while (cursor !== '0');
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  async newOrganisation(kind: OrganisationKind, name = uniqueName(kind === OrganisationKind.Bureau ? '测试局' : '测试单位')): Promise<Organisation> {
+    const identity = this.app.get(IdentityRepository);
+    return identity.transaction((manager) =>
+      identity.insertOrganisation(manager, {
+        name,
+        shortName: null,
+        kind,
+        documentNumberPrefix: kind === OrganisationKind.Bureau ? `${name.slice(0, 2)}文` : null,
+      }),
+    );
+  }
+
+  newBureau(name?: string): Promise<Organisation> {
+    return this.newOrganisation(OrganisationKind.Bureau, name);
+  }
+
+  /** A user with a role, in a fresh organisation of the kind that role belongs to unless one is given; logged in. */
+  async newUser(role: Role, organisation?: Organisation, options: { login?: boolean } = {}): Promise<TestUser> {
+    const org = organisation ?? (await this.newOrganisation(organisationKindFor(role)));
+    const identity = this.app.get(IdentityRepository);
+    const passwordHash = await this.app.get(PasswordHasher).hash(TEST_PASSWORD);
+    const user = await identity.transaction((manager) =>
+      identity.insertUser(manager, {
+        username: uniqueName(role),
+        displayName: `测试${role}`,
+        organisationId: org.id,
+        roles: [role],
+        passwordHash,
+        email: null,
+        phone: null,
+      }),
+    );
+    const token = options.login === false ? '' : await this.login(user.username);
+    return { ...user, token, organisation: org };
+  }
+
+  async login(username: string, password = TEST_PASSWORD): Promise<string> {
+    const response = await this.http().post('/auth/login').send({ username, password });
+    if (response.status !== 200) throw new Error(`Login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    return response.body.accessToken as string;
+  }
+
+  async newSession(registrar: TestUser, body = SessionBody.Cppcc): Promise<{ id: string; name: string }> {
+    const response = await this.http()
+      .post('/sessions')
+      .set('authorization', `Bearer ${registrar.token}`)
+      .send({ body, term: 1 + Math.floor(Math.random() * 98), sitting: 1 + Math.floor(Math.random() * 19), year: 2023 });
+    if (response.status !== 201) throw new Error(`Session creation failed: ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  async newProposal(
+    registrar: TestUser,
+    sessionId: string,
+    overrides: Record<string, unknown> = {},
+  ): Promise<{ id: string; number: number; version: number; status: string }> {
+    const response = await this.http()
+      .post('/proposals')
+      .set('authorization', `Bearer ${registrar.token}`)
+      .send({
+        sessionId,
+        number: 1 + Math.floor(Math.random() * 900_000),
+        title: uniqueName('关于测试的提案'),
+        proposers: [{ name: '张三' }],
+        ...overrides,
+      });
+    if (response.status !== 201) throw new Error(`Proposal creation failed: ${JSON.stringify(response.body)}`);
+    return response.body;
+  }
+
+  /** A proposal assigned to the given bureau (lead) by a registrar. */
+  async newAssignedProposal(registrar: TestUser, sessionId: string, bureauId: string) {
+    const proposal = await this.newProposal(registrar, sessionId);
+    const response = await this.http()
+      .post(`/proposals/${proposal.id}/assignments`)
+      .set('authorization', `Bearer ${registrar.token}`)
+      .send({ assignments: [{ bureauId, role: 'lead' }], assignedOn: '2023-03-01' });
+    if (response.status !== 201) throw new Error(`Assignment failed: ${JSON.stringify(response.body)}`);
+    return { proposal, assignment: response.body[0] as { id: string; dueOn: string } };
+  }
+}
+
+export function organisationKindFor(role: Role): OrganisationKind {
+  switch (role) {
+    case Role.Registrar:
+      return OrganisationKind.CppccCommittee;
+    case Role.Clerk:
+    case Role.Reviewer:
+    case Role.Signatory:
+      return OrganisationKind.Bureau;
+    case Role.Supervisor:
+      return OrganisationKind.SupervisionOffice;
+    case Role.Admin:
+      return OrganisationKind.System;
+  }
+}
+
+export function bearer(user: { token: string }): [string, string] {
+  return ['authorization', `Bearer ${user.token}`];
+}
