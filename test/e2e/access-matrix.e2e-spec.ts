@@ -1,0 +1,91 @@
+import { ALL_ROLES, Role } from '@dafu/platform/vocabulary';
+import { TestContext, TestUser } from '@dafu/testing';
+
+const { Registrar, Clerk, Reviewer, Signatory, Supervisor, Admin } = Role;
+const EVERYONE = ALL_ROLES;
+const READERS = [Registrar, Clerk, Reviewer, Signatory, Supervisor];
+
+/**
+ * Every endpoint and the roles that may call it. The first test fails when an endpoint exists
+ * that this table does not name, so a new endpoint cannot ship without its row.
+ */
+const MATRIX: Record<string, readonly Role[] | 'public'> = {
+  'GET /health': 'public',
+  'POST /auth/login': 'public',
+  'POST /auth/refresh': 'public',
+  'POST /auth/logout': 'public',
+  'GET /auth/me': EVERYONE,
+  'GET /organisations': EVERYONE,
+  'GET /organisations/{id}': EVERYONE,
+  'POST /organisations': [Admin],
+  'PATCH /organisations/{id}': [Admin],
+  'GET /users': [Admin],
+  'POST /users': [Admin],
+  'PATCH /users/{id}': [Admin],
+  'GET /sessions': EVERYONE,
+  'GET /sessions/{id}': EVERYONE,
+  'POST /sessions': [Registrar],
+  'PATCH /sessions/{id}': [Registrar],
+  'DELETE /sessions/{id}': [Registrar],
+  'GET /proposals': READERS,
+  'GET /proposals/{id}': READERS,
+  'POST /proposals': [Registrar],
+  'PATCH /proposals/{id}': [Registrar],
+  'DELETE /proposals/{id}': [Registrar],
+  'POST /proposals/import': [Registrar],
+  'POST /proposals/{id}/assignments': [Registrar],
+  'GET /proposals/{id}/assignments': READERS,
+  'GET /assignments': READERS,
+  'GET /assignments/{id}': READERS,
+  'GET /audit-events': [Registrar, Supervisor, Admin],
+};
+
+const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
+
+describe('Authorization matrix: every role against every endpoint', () => {
+  let ctx: TestContext;
+  const users = new Map<Role, TestUser>();
+  let operations: string[];
+
+  beforeAll(async () => {
+    ctx = await TestContext.start();
+    for (const role of ALL_ROLES) users.set(role, await ctx.newUser(role));
+    const document = await ctx.http().get('/docs/openapi.json');
+    const paths = document.body.paths as Record<string, Record<string, unknown>>;
+    operations = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+  });
+  afterAll(() => ctx.close());
+
+  function call(operation: string, token?: string) {
+    const [method, path] = operation.split(' ');
+    const url = path.replace(/\{[^}]+\}/g, UNKNOWN_ID);
+    const agent = ctx.http();
+    const req =
+      method === 'GET' ? agent.get(url) : method === 'POST' ? agent.post(url) : method === 'PATCH' ? agent.patch(url) : agent.delete(url);
+    if (token) req.set('authorization', `Bearer ${token}`);
+    return method === 'GET' || method === 'DELETE' ? req : req.send({});
+  }
+
+  it('names every endpoint the API serves, and only those', () => {
+    expect([...operations].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it('refuses every non-public endpoint without a token', async () => {
+    for (const [operation, allowed] of Object.entries(MATRIX)) {
+      if (allowed === 'public') continue;
+      const response = await call(operation);
+      expect({ operation, status: response.status, code: response.body.code }).toEqual({ operation, status: 401, code: 'AUTH_TOKEN_MISSING' });
+    }
+  });
+
+  it.each(ALL_ROLES)('gives %s exactly the endpoints of its role', async (role) => {
+    const token = (users.get(role) as TestUser).token;
+    for (const [operation, allowed] of Object.entries(MATRIX)) {
+      if (allowed === 'public') continue;
+      const response = await call(operation, token);
+      const refused = response.status === 403 && response.body.code === 'FORBIDDEN';
+      expect({ operation, role, refused }).toEqual({ operation, role, refused: !allowed.includes(role) });
+      expect(response.status).toBeLessThan(500);
+    }
+  });
+});
