@@ -1,0 +1,51 @@
+import { Queue, QueueEvents } from 'bullmq';
+import { JobName, QueueName } from '@dafu/platform/queue/queue-names';
+import { TestContext } from '@dafu/testing';
+
+describe('Worker', () => {
+  let ctx: TestContext;
+
+  beforeAll(async () => {
+    ctx = await TestContext.start();
+  });
+  afterAll(() => ctx.close());
+
+  it('processes a health job and /health then reports its heartbeat', async () => {
+    await ctx.startWorker();
+    const connection = { url: process.env.REDIS_URL as string };
+    const prefix = `${ctx.redisPrefix}:bull`;
+    const queue = new Queue(QueueName.System, { connection, prefix });
+    const events = new QueueEvents(QueueName.System, { connection, prefix });
+    try {
+      await events.waitUntilReady();
+      const requestedAt = new Date().toISOString();
+      const job = await queue.add(JobName.HealthCheck, { requestedAt });
+      await job.waitUntilFinished(events, 10_000);
+
+      const health = await ctx.http().get('/health');
+      expect(health.status).toBe(200);
+      expect(health.body.info.postgres.status).toBe('up');
+      expect(health.body.info.redis.status).toBe('up');
+      expect(JSON.parse(health.body.info.worker.lastHeartbeat)).toMatchObject({ at: expect.any(String) });
+    } finally {
+      await events.close();
+      await queue.close();
+    }
+  });
+
+  it('fails a malformed job instead of acting on it', async () => {
+    await ctx.startWorker();
+    const connection = { url: process.env.REDIS_URL as string };
+    const prefix = `${ctx.redisPrefix}:bull`;
+    const queue = new Queue(QueueName.System, { connection, prefix });
+    const events = new QueueEvents(QueueName.System, { connection, prefix });
+    try {
+      await events.waitUntilReady();
+      const job = await queue.add(JobName.HealthCheck, { requestedAt: 'yesterday', extra: true }, { attempts: 1 });
+      await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/Malformed/);
+    } finally {
+      await events.close();
+      await queue.close();
+    }
+  });
+});
