@@ -10,7 +10,7 @@ export function formatDocumentNumber(prefix: string, year: number, sequence: num
   return `${trimmed}〔${year}〕${sequence}号`;
 }
 
-const DOCUMENT_NUMBER = /^(.+?)\s*[〔［\[（(](\d{4})[〕］\]）)]\s*第?0*(\d+)号$/;
+const DOCUMENT_NUMBER = /^(.+?)\s*[〔［[（(](\d{4})[〕］\]）)]\s*第?0*(\d+)号$/;
 
 /** Reads a 文号 back, accepting the brackets people type by mistake ([] () 〔〕) and a stray 第. */
 export function parseDocumentNumber(text: string): { prefix: string; year: number; sequence: number } | null {
