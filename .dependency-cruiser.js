@@ -17,16 +17,23 @@ module.exports = {
       severity: 'error',
       comment: 'Domain rules are plain TypeScript: no Nest, TypeORM, BullMQ, Redis or HTTP in libs/*/src/domain.',
       from: { path: '^libs/[^/]+/src/domain/' },
-      to: { path: 'node_modules/(@nestjs|typeorm|bullmq|ioredis|fastify|@fastify|pg|class-validator|class-transformer|exceljs|csv-parse)' },
+      to: {
+        path: 'node_modules/(@nestjs|typeorm|bullmq|ioredis|fastify|@fastify|pg|class-validator|class-transformer|exceljs|csv-parse)',
+      },
     },
     {
       name: 'domain-depends-on-domain-only',
       severity: 'error',
-      comment: 'A domain module may import other domain modules, the shared vocabulary and assertUnreachable: nothing with side effects.',
+      comment:
+        'A domain module may import other domain modules, the shared vocabulary and assertUnreachable: nothing with side effects.',
       from: { path: '^libs/[^/]+/src/domain/' },
       to: {
         path: '^libs/',
-        pathNot: ['^libs/[^/]+/src/domain/', '^libs/platform/src/vocabulary\\.ts$', '^libs/platform/src/errors/assert-unreachable\\.ts$'],
+        pathNot: [
+          '^libs/[^/]+/src/domain/',
+          '^libs/platform/src/vocabulary\\.ts$',
+          '^libs/platform/src/errors/assert-unreachable\\.ts$',
+        ],
       },
     },
     {

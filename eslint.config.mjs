@@ -17,7 +17,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='forwardRef']", message: 'forwardRef hides a module cycle; fix the cycle.' },
+        {
+          selector: "CallExpression[callee.name='forwardRef']",
+          message: 'forwardRef hides a module cycle; fix the cycle.',
+        },
       ],
     },
   },

@@ -22,7 +22,9 @@ export class CreateOrganisationsAndUsers1795300000000 implements MigrationInterf
         CONSTRAINT organisations_prefix_only_for_bureaus CHECK (document_number_prefix IS NULL OR kind = 'bureau'),
         CONSTRAINT organisations_prefix_not_blank CHECK (document_number_prefix IS NULL OR btrim(document_number_prefix) <> '')
       )`);
-    await q.query(`CREATE TYPE user_role AS ENUM ('registrar', 'clerk', 'reviewer', 'signatory', 'supervisor', 'admin')`);
+    await q.query(
+      `CREATE TYPE user_role AS ENUM ('registrar', 'clerk', 'reviewer', 'signatory', 'supervisor', 'admin')`,
+    );
     await q.query(`
       CREATE TABLE users (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),

@@ -11,7 +11,14 @@ async function main(): Promise<void> {
   const settings = withDatabase(databaseSettingsFromEnv(process.env), 'postgres');
   const pg = settings.url
     ? new Client({ connectionString: settings.url, connectionTimeoutMillis: 3000 })
-    : new Client({ host: settings.host, port: settings.port, user: settings.username, password: settings.password, database: 'postgres', connectionTimeoutMillis: 3000 });
+    : new Client({
+        host: settings.host,
+        port: settings.port,
+        user: settings.username,
+        password: settings.password,
+        database: 'postgres',
+        connectionTimeoutMillis: 3000,
+      });
   try {
     await pg.connect();
     await pg.query('SELECT 1');
@@ -25,7 +32,12 @@ async function main(): Promise<void> {
     await pg.end().catch(() => undefined);
   }
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 3000, retryStrategy: () => null });
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 3000,
+    retryStrategy: () => null,
+  });
   redis.on('error', () => undefined);
   try {
     await redis.connect();

@@ -7,7 +7,9 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 async function main(): Promise<void> {
   const settings = databaseSettingsFromEnv(process.env);
   const outcome = await ensureDatabase(settings);
-  process.stdout.write(`Database ${databaseNameOf(settings)}: ${outcome === 'created' ? 'created' : 'already exists'}\n`);
+  process.stdout.write(
+    `Database ${databaseNameOf(settings)}: ${outcome === 'created' ? 'created' : 'already exists'}\n`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -43,7 +43,12 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
         kind: organisation.kind,
         documentNumberPrefix: organisation.documentNumberPrefix ?? null,
       });
-      await recordAuditEvent(manager, { actor: null, entityType: 'organisation', entityId: row.id, action: 'organisation.seeded' });
+      await recordAuditEvent(manager, {
+        actor: null,
+        entityType: 'organisation',
+        entityId: row.id,
+        action: 'organisation.seeded',
+      });
       return row;
     });
     organisationId.set(created.name, created.id);
@@ -103,7 +108,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
       });
       report.proposals += 1;
     }
-    const live = await handlingRepository.transaction((manager) => handlingRepository.liveAssignmentsOf(manager, proposal.id));
+    const live = await handlingRepository.transaction((manager) =>
+      handlingRepository.liveAssignmentsOf(manager, proposal.id),
+    );
     const missing = demo.bureaus.filter((b) => !live.some((a) => a.bureauId === organisationId.get(b.name)));
     if (missing.length > 0) {
       const made = await handling.assign(

@@ -52,7 +52,9 @@ describe('Authorization matrix: every role against every endpoint', () => {
     for (const role of ALL_ROLES) users.set(role, await ctx.newUser(role));
     const document = await ctx.http().get('/docs/openapi.json');
     const paths = document.body.paths as Record<string, Record<string, unknown>>;
-    operations = Object.entries(paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`));
+    operations = Object.entries(paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
   });
   afterAll(() => ctx.close());
 
@@ -61,7 +63,13 @@ describe('Authorization matrix: every role against every endpoint', () => {
     const url = path.replace(/\{[^}]+\}/g, UNKNOWN_ID);
     const agent = ctx.http();
     const req =
-      method === 'GET' ? agent.get(url) : method === 'POST' ? agent.post(url) : method === 'PATCH' ? agent.patch(url) : agent.delete(url);
+      method === 'GET'
+        ? agent.get(url)
+        : method === 'POST'
+          ? agent.post(url)
+          : method === 'PATCH'
+            ? agent.patch(url)
+            : agent.delete(url);
     if (token) req.set('authorization', `Bearer ${token}`);
     return method === 'GET' || method === 'DELETE' ? req : req.send({});
   }
@@ -74,7 +82,11 @@ describe('Authorization matrix: every role against every endpoint', () => {
     for (const [operation, allowed] of Object.entries(MATRIX)) {
       if (allowed === 'public') continue;
       const response = await call(operation);
-      expect({ operation, status: response.status, code: response.body.code }).toEqual({ operation, status: 401, code: 'AUTH_TOKEN_MISSING' });
+      expect({ operation, status: response.status, code: response.body.code }).toEqual({
+        operation,
+        status: 401,
+        code: 'AUTH_TOKEN_MISSING',
+      });
     }
   });
 

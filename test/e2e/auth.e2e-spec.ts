@@ -25,13 +25,19 @@ describe('Authentication', () => {
 
   it('accepts the username in any letter case', async () => {
     const clerk = await ctx.newUser(Role.Clerk, undefined, { login: false });
-    const response = await ctx.http().post('/auth/login').send({ username: clerk.username.toUpperCase(), password: TEST_PASSWORD });
+    const response = await ctx
+      .http()
+      .post('/auth/login')
+      .send({ username: clerk.username.toUpperCase(), password: TEST_PASSWORD });
     expect(response.status).toBe(200);
   });
 
   it('refuses a wrong password with a coded 401 in Chinese and English', async () => {
     const clerk = await ctx.newUser(Role.Clerk, undefined, { login: false });
-    const response = await ctx.http().post('/auth/login').send({ username: clerk.username, password: 'wrong-password-1' });
+    const response = await ctx
+      .http()
+      .post('/auth/login')
+      .send({ username: clerk.username, password: 'wrong-password-1' });
     expect(response.status).toBe(401);
     expect(response.body).toMatchObject({
       code: 'AUTH_INVALID_CREDENTIALS',
@@ -60,7 +66,11 @@ describe('Authentication', () => {
   it('refuses a disabled user at login and on tokens issued before', async () => {
     const admin = await ctx.newUser(Role.Admin);
     const clerk = await ctx.newUser(Role.Clerk);
-    const disable = await ctx.http().patch(`/users/${clerk.id}`).set(...bearer(admin)).send({ disabled: true });
+    const disable = await ctx
+      .http()
+      .patch(`/users/${clerk.id}`)
+      .set(...bearer(admin))
+      .send({ disabled: true });
     expect(disable.status).toBe(200);
     expect(disable.body.disabled).toBe(true);
 
@@ -68,11 +78,18 @@ describe('Authentication', () => {
     expect(login.status).toBe(403);
     expect(login.body.code).toBe('AUTH_USER_DISABLED');
 
-    const withOldToken = await ctx.http().get('/assignments').set(...bearer(clerk));
+    const withOldToken = await ctx
+      .http()
+      .get('/assignments')
+      .set(...bearer(clerk));
     expect(withOldToken.status).toBe(403);
     expect(withOldToken.body.code).toBe('AUTH_USER_DISABLED');
 
-    const enable = await ctx.http().patch(`/users/${clerk.id}`).set(...bearer(admin)).send({ disabled: false });
+    const enable = await ctx
+      .http()
+      .patch(`/users/${clerk.id}`)
+      .set(...bearer(admin))
+      .send({ disabled: false });
     expect(enable.body.disabled).toBe(false);
     const again = await ctx.http().post('/auth/login').send({ username: clerk.username, password: TEST_PASSWORD });
     expect(again.status).toBe(200);
@@ -81,7 +98,10 @@ describe('Authentication', () => {
   it('rate-limits repeated failed logins, even with the right password afterwards', async () => {
     const clerk = await ctx.newUser(Role.Clerk, undefined, { login: false });
     for (let attempt = 0; attempt < 3; attempt += 1) {
-      const failed = await ctx.http().post('/auth/login').send({ username: clerk.username, password: 'wrong-password-1' });
+      const failed = await ctx
+        .http()
+        .post('/auth/login')
+        .send({ username: clerk.username, password: 'wrong-password-1' });
       expect(failed.status).toBe(401);
     }
     const limited = await ctx.http().post('/auth/login').send({ username: clerk.username, password: TEST_PASSWORD });
@@ -90,7 +110,10 @@ describe('Authentication', () => {
     expect(limited.body.details.retryAfterSeconds).toBeGreaterThan(0);
 
     const otherUser = await ctx.newUser(Role.Clerk, undefined, { login: false });
-    const unaffected = await ctx.http().post('/auth/login').send({ username: otherUser.username, password: TEST_PASSWORD });
+    const unaffected = await ctx
+      .http()
+      .post('/auth/login')
+      .send({ username: otherUser.username, password: TEST_PASSWORD });
     expect(unaffected.status).toBe(200);
   });
 

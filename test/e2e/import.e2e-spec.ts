@@ -17,7 +17,11 @@ describe('Bulk import of a 提案委 list', () => {
   afterAll(() => ctx.close());
 
   async function countProposals(sessionId: string): Promise<number> {
-    const response = await ctx.http().get('/proposals').query({ sessionId }).set(...bearer(registrar));
+    const response = await ctx
+      .http()
+      .get('/proposals')
+      .query({ sessionId })
+      .set(...bearer(registrar));
     return response.body.total as number;
   }
 
@@ -38,16 +42,36 @@ describe('Bulk import of a 提案委 list', () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ imported: 3, assignments: 3 });
 
-    const list = await ctx.http().get('/proposals').query({ sessionId: session.id }).set(...bearer(registrar));
+    const list = await ctx
+      .http()
+      .get('/proposals')
+      .query({ sessionId: session.id })
+      .set(...bearer(registrar));
     const [seven, p146, p1014] = list.body.items;
     expect(seven).toMatchObject({ number: 7, status: 'registered' });
     expect(p146).toMatchObject({ number: 146, status: 'assigned', category: '社会事业' });
-    expect(p146.proposers.map((p: { name: string; role: string }) => `${p.name}:${p.role}`)).toEqual(['姚峥:lead', '左锋杰:co_signer', '韩冰:co_signer']);
-    expect(p1014.proposers).toEqual([expect.objectContaining({ name: '民盟本溪市委', kind: 'organisation', role: 'lead' })]);
+    expect(p146.proposers.map((p: { name: string; role: string }) => `${p.name}:${p.role}`)).toEqual([
+      '姚峥:lead',
+      '左锋杰:co_signer',
+      '韩冰:co_signer',
+    ]);
+    expect(p1014.proposers).toEqual([
+      expect.objectContaining({ name: '民盟本溪市委', kind: 'organisation', role: 'lead' }),
+    ]);
 
-    const assignments = await ctx.http().get(`/proposals/${p146.id}/assignments`).set(...bearer(registrar));
-    expect(assignments.body.map((a: { bureauName: string; role: string; dueOn: string }) => [a.bureauName, a.role, a.dueOn]).sort()).toEqual(
-      [[leadBureauName, 'lead', '2023-06-01'], [coBureauName, 'co', '2023-04-01']].sort(),
+    const assignments = await ctx
+      .http()
+      .get(`/proposals/${p146.id}/assignments`)
+      .set(...bearer(registrar));
+    expect(
+      assignments.body
+        .map((a: { bureauName: string; role: string; dueOn: string }) => [a.bureauName, a.role, a.dueOn])
+        .sort(),
+    ).toEqual(
+      [
+        [leadBureauName, 'lead', '2023-06-01'],
+        [coBureauName, 'co', '2023-04-01'],
+      ].sort(),
     );
   });
 
@@ -83,7 +107,10 @@ describe('Bulk import of a 提案委 list', () => {
       .set(...bearer(registrar))
       .attach('file', Buffer.from(csv, 'utf8'), { filename: 'list.csv' });
     expect(response.status).toBe(422);
-    expect(response.body.details.problems.map((p: { line: number; field: string }) => `${p.line}:${p.field}`)).toEqual(['2:leadBureau', '3:number']);
+    expect(response.body.details.problems.map((p: { line: number; field: string }) => `${p.line}:${p.field}`)).toEqual([
+      '2:leadBureau',
+      '3:number',
+    ]);
     expect(await countProposals(session.id)).toBe(1);
   });
 
@@ -92,7 +119,13 @@ describe('Bulk import of a 提案委 list', () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('交办清单');
     sheet.addRow(['提案号', '案由', '提案人', '主办单位', '收到日期']);
-    sheet.addRow([228, '关于发展养老事业和养老产业，加强养老服务保障的提案', '刘晓静', leadBureauName, new Date(Date.UTC(2024, 0, 15))]);
+    sheet.addRow([
+      228,
+      '关于发展养老事业和养老产业，加强养老服务保障的提案',
+      '刘晓静',
+      leadBureauName,
+      new Date(Date.UTC(2024, 0, 15)),
+    ]);
     sheet.addRow([229, '关于另一件事的提案', '赵六，钱七', '', '']);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const response = await ctx
@@ -103,13 +136,26 @@ describe('Bulk import of a 提案委 list', () => {
       .attach('file', buffer, { filename: '交办清单.xlsx' });
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ imported: 2, assignments: 1 });
-    const list = await ctx.http().get('/proposals').query({ sessionId: session.id, number: 228 }).set(...bearer(registrar));
-    expect(list.body.items[0]).toMatchObject({ title: '关于发展养老事业和养老产业，加强养老服务保障的提案', receivedOn: '2024-01-15', status: 'assigned' });
+    const list = await ctx
+      .http()
+      .get('/proposals')
+      .query({ sessionId: session.id, number: 228 })
+      .set(...bearer(registrar));
+    expect(list.body.items[0]).toMatchObject({
+      title: '关于发展养老事业和养老产业，加强养老服务保障的提案',
+      receivedOn: '2024-01-15',
+      status: 'assigned',
+    });
   });
 
   it('refuses a request without a file, and files that are not lists', async () => {
     const session = await ctx.newSession(registrar);
-    const noFile = await ctx.http().post('/proposals/import').query({ sessionId: session.id }).set(...bearer(registrar)).send({});
+    const noFile = await ctx
+      .http()
+      .post('/proposals/import')
+      .query({ sessionId: session.id })
+      .set(...bearer(registrar))
+      .send({});
     expect(noFile.status).toBe(400);
     expect(noFile.body.code).toBe('IMPORT_FILE_MISSING');
     const pdf = await ctx

@@ -15,9 +15,9 @@ interface ExpectedLetter {
   issuer: string | null;
 }
 
-const expected = JSON.parse(
-  readFileSync(join(__dirname, '../../../shared/fixtures/seeds/expected.json'), 'utf8'),
-) as { letters: ExpectedLetter[] };
+const expected = JSON.parse(readFileSync(join(__dirname, '../../../shared/fixtures/seeds/expected.json'), 'utf8')) as {
+  letters: ExpectedLetter[];
+};
 
 describe('Demo data', () => {
   let ctx: TestContext;
@@ -45,7 +45,9 @@ describe('Demo data', () => {
       expect(proposal.title).toBe(letter.proposalTitle);
       expect(proposal.kind).toBe(letter.kind);
       const names = proposal.proposers.map((p: { name: string }) => p.name);
-      expect(names).toEqual(letter.addressees.organisation ? [letter.addressees.organisation] : letter.addressees.people);
+      expect(names).toEqual(
+        letter.addressees.organisation ? [letter.addressees.organisation] : letter.addressees.people,
+      );
       if (letter.session) expect(sessionName.get(proposal.sessionId)).toBe(letter.session.label);
       expect(proposal.status).toBe('assigned');
     }
@@ -57,7 +59,10 @@ describe('Demo data', () => {
     const own = await ctx.http().get('/proposals').set('authorization', `Bearer ${clerk}`);
     expect(own.body.items.map((p: { number: number }) => p.number)).toEqual([146]);
     for (const username of ['registrar', 'npc-registrar', 'reviewer', 'signatory', 'supervisor', 'admin']) {
-      const me = await ctx.http().get('/auth/me').set('authorization', `Bearer ${await ctx.login(username, DEMO_PASSWORD)}`);
+      const me = await ctx
+        .http()
+        .get('/auth/me')
+        .set('authorization', `Bearer ${await ctx.login(username, DEMO_PASSWORD)}`);
       expect(me.status).toBe(200);
       expect(Object.values(Role)).toEqual(expect.arrayContaining(me.body.roles));
     }

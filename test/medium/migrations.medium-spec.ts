@@ -63,7 +63,13 @@ describe('Migrations', () => {
     expect(applied).toHaveLength(ALL_MIGRATIONS.length);
     const afterUp = await userObjects();
     expect(afterUp).toEqual(
-      expect.arrayContaining(['table assignments', 'table audit_events', 'table proposals', 'table users', 'type assignment_status']),
+      expect.arrayContaining([
+        'table assignments',
+        'table audit_events',
+        'table proposals',
+        'table users',
+        'type assignment_status',
+      ]),
     );
 
     for (let i = 0; i < ALL_MIGRATIONS.length; i += 1) await dataSource.undoLastMigration({ transaction: 'each' });
@@ -74,7 +80,10 @@ describe('Migrations', () => {
   });
 
   it('matches the entities: every mapped column exists with the same nullability', async () => {
-    const mapped = new DataSource({ ...postgresOptions({ url: (dataSource.options as { url: string }).url }), entities: ENTITIES });
+    const mapped = new DataSource({
+      ...postgresOptions({ url: (dataSource.options as { url: string }).url }),
+      entities: ENTITIES,
+    });
     await mapped.initialize();
     try {
       const columns = await dataSource.query<{ table_name: string; column_name: string; is_nullable: string }[]>(
@@ -93,7 +102,9 @@ describe('Migrations', () => {
   });
 
   it('keeps the audit trail append-only', async () => {
-    await dataSource.query(`INSERT INTO audit_events (entity_type, entity_id, action) VALUES ('proposal', gen_random_uuid(), 'test')`);
+    await dataSource.query(
+      `INSERT INTO audit_events (entity_type, entity_id, action) VALUES ('proposal', gen_random_uuid(), 'test')`,
+    );
     await expect(dataSource.query(`UPDATE audit_events SET action = 'tampered'`)).rejects.toThrow(/append-only/);
     await expect(dataSource.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
   });

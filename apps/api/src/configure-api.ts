@@ -26,7 +26,11 @@ export function createFastifyAdapter(): FastifyAdapter {
 function fastifyErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode ?? 500;
   const code =
-    status === 413 ? ErrorCode.PayloadTooLarge : status === 415 || status === 400 ? ErrorCode.ValidationFailed : ErrorCode.Internal;
+    status === 413
+      ? ErrorCode.PayloadTooLarge
+      : status === 415 || status === 400
+        ? ErrorCode.ValidationFailed
+        : ErrorCode.Internal;
   const details = code === ErrorCode.ValidationFailed ? { reason: error.message } : undefined;
   void reply.status(describeError(code).status).send(errorBody(code, details, request, request.id));
 }
@@ -51,7 +55,9 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
       app,
       new DocumentBuilder()
         .setTitle('Dafu 答复 API')
-        .setDescription('Proposals (提案) and suggestions (建议): registry, assignment, replies. Errors: { code, message, messages: { zh, en }, details, requestId }.')
+        .setDescription(
+          'Proposals (提案) and suggestions (建议): registry, assignment, replies. Errors: { code, message, messages: { zh, en }, details, requestId }.',
+        )
         .setVersion('0.1')
         .addBearerAuth()
         .build(),

@@ -30,14 +30,22 @@ export class ProposalAssignmentsController {
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
   @ApiOkResponse({ type: ImportResultDto })
-  async import(@Auth() actor: Actor, @Query() query: ImportQuery, @Req() request: FastifyRequest): Promise<ImportResult> {
+  async import(
+    @Auth() actor: Actor,
+    @Query() query: ImportQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportResult> {
     return this.importer.import(actor, query.sessionId, await readUploadedFile(request), query.assignedOn);
   }
 
   @Post(':id/assignments')
   @RequirePermission(Permission.AssignmentCreate)
   @ApiOkResponse({ type: [AssignmentDto] })
-  assign(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: AssignProposalDto): Promise<AssignmentDto[]> {
+  assign(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: AssignProposalDto,
+  ): Promise<AssignmentDto[]> {
     return this.handling.assign(actor, id, dto.assignments, dto.assignedOn);
   }
 

@@ -15,7 +15,13 @@ import { ProposalsService } from '@dafu/proposals/proposals.service';
 import type { Proposal } from '@dafu/proposals/proposals.types';
 import { checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
 import { assignmentDueOn, localDateOf } from './domain/due-date';
-import { AssignmentNotFoundError, BureauRepeatedError, LeadExistsError, LeadRequiredError, NotABureauError } from './errors';
+import {
+  AssignmentNotFoundError,
+  BureauRepeatedError,
+  LeadExistsError,
+  LeadRequiredError,
+  NotABureauError,
+} from './errors';
 import { AssignmentFilter, HandlingRepository } from './handling.repository';
 import type { Assignment, AssignmentView } from './handling.types';
 
@@ -49,7 +55,12 @@ export class HandlingService {
     return assignment;
   }
 
-  async assign(actor: Actor, proposalId: string, planned: PlannedAssignment[], assignedOn?: string): Promise<Assignment[]> {
+  async assign(
+    actor: Actor,
+    proposalId: string,
+    planned: PlannedAssignment[],
+    assignedOn?: string,
+  ): Promise<Assignment[]> {
     await this.assertAllBureaus(planned.map((p) => p.bureauId));
     return this.repository.transaction(async (manager) => {
       const proposal = await this.proposalsRepository.lockProposal(manager, proposalId, readScopeOf(actor));

@@ -63,7 +63,12 @@ export class ProposalImportService {
       bureauByName.set(organisation.name, organisation.id);
       if (organisation.shortName) bureauByName.set(organisation.shortName, organisation.id);
     }
-    const taken = new Set(await this.proposalsRepository.findNumbersTaken(session.id, parsed.rows.map((r) => r.number)));
+    const taken = new Set(
+      await this.proposalsRepository.findNumbersTaken(
+        session.id,
+        parsed.rows.map((r) => r.number),
+      ),
+    );
 
     for (const row of parsed.rows) {
       if (taken.has(row.number)) {

@@ -1,4 +1,18 @@
-import { Body, Controller, ExecutionContext, Get, HttpCode, Injectable, Param, ParseUUIDPipe, Patch, Post, Query, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  ExecutionContext,
+  Get,
+  HttpCode,
+  Injectable,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@dafu/platform/auth/actor';
@@ -98,7 +112,11 @@ export class OrganisationsController {
   @Patch(':id')
   @RequirePermission(Permission.OrganisationManage)
   @ApiOkResponse({ type: OrganisationDto })
-  update(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateOrganisationDto): Promise<OrganisationDto> {
+  update(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateOrganisationDto,
+  ): Promise<OrganisationDto> {
     return this.identity.updateOrganisation(actor, id, dto);
   }
 }

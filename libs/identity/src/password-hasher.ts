@@ -3,8 +3,7 @@ import * as argon2 from 'argon2';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 
 /** A valid argon2id hash of nothing anyone types, verified when a username is unknown so timing does not tell. */
-const DECOY_HASH =
-  '$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2RrHC8Kq2ndqq4gbwHDLnETaoLH3XtKkB2Vt0ZQvq5Y';
+const DECOY_HASH = '$argon2id$v=19$m=1024,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$2RrHC8Kq2ndqq4gbwHDLnETaoLH3XtKkB2Vt0ZQvq5Y';
 
 @Injectable()
 export class PasswordHasher {

@@ -4,7 +4,13 @@ import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { Auth, RequirePermission } from '@dafu/platform/auth/auth.decorators';
 import { ProposalsService } from './proposals.service';
-import { CreateProposalDto, ListProposalsQuery, ProposalDto, ProposalPageDto, UpdateProposalDto } from './dto/proposal.dto';
+import {
+  CreateProposalDto,
+  ListProposalsQuery,
+  ProposalDto,
+  ProposalPageDto,
+  UpdateProposalDto,
+} from './dto/proposal.dto';
 import { CreateSessionDto, ListSessionsQuery, SessionDto, UpdateSessionDto } from './dto/session.dto';
 
 @ApiTags('sessions')
@@ -37,7 +43,11 @@ export class SessionsController {
   @Patch(':id')
   @RequirePermission(Permission.SessionWrite)
   @ApiOkResponse({ type: SessionDto })
-  update(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateSessionDto): Promise<SessionDto> {
+  update(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateSessionDto,
+  ): Promise<SessionDto> {
     return this.proposals.updateSession(actor, id, dto);
   }
 
@@ -80,7 +90,11 @@ export class ProposalsController {
   @Patch(':id')
   @RequirePermission(Permission.ProposalWrite)
   @ApiOkResponse({ type: ProposalDto })
-  update(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateProposalDto): Promise<ProposalDto> {
+  update(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateProposalDto,
+  ): Promise<ProposalDto> {
     return this.proposals.updateProposal(actor, id, dto);
   }
 

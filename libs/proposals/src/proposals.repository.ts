@@ -23,7 +23,14 @@ function toSession(row: SessionEntity): Session {
 }
 
 function toProposer(row: ProposerEntity): Proposer {
-  return { position: row.position, role: row.role, kind: row.kind, name: row.name, phone: row.phone, address: row.address };
+  return {
+    position: row.position,
+    role: row.role,
+    kind: row.kind,
+    name: row.name,
+    phone: row.phone,
+    address: row.address,
+  };
 }
 
 function toProposal(row: ProposalEntity): Proposal {
@@ -94,7 +101,11 @@ export class ProposalsRepository {
     return toSession(await manager.save(SessionEntity, manager.create(SessionEntity, input)));
   }
 
-  async updateSession(manager: EntityManager, id: string, changes: Partial<Omit<Session, 'id'>>): Promise<Session | null> {
+  async updateSession(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Omit<Session, 'id'>>,
+  ): Promise<Session | null> {
     await manager.update(SessionEntity, { id }, changes);
     return this.findSession(id, manager);
   }
@@ -107,7 +118,11 @@ export class ProposalsRepository {
     return manager.count(ProposalEntity, { where: { sessionId } });
   }
 
-  async findProposal(id: string, scope: ReadScope, manager: EntityManager = this.dataSource.manager): Promise<Proposal | null> {
+  async findProposal(
+    id: string,
+    scope: ReadScope,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Proposal | null> {
     const query = manager
       .createQueryBuilder(ProposalEntity, 'p')
       .leftJoinAndSelect('p.proposers', 'pr')
@@ -125,7 +140,12 @@ export class ProposalsRepository {
     return locked ? this.findProposal(id, scope, manager) : null;
   }
 
-  async listProposals(filter: ProposalFilter, scope: ReadScope, page: number, pageSize: number): Promise<Page<Proposal>> {
+  async listProposals(
+    filter: ProposalFilter,
+    scope: ReadScope,
+    page: number,
+    pageSize: number,
+  ): Promise<Page<Proposal>> {
     const query = this.dataSource.getRepository(ProposalEntity).createQueryBuilder('p');
     applyScope(query, scope);
     if (filter.sessionId) query.andWhere('p.session_id = :sessionId', { sessionId: filter.sessionId });
@@ -184,7 +204,11 @@ export class ProposalsRepository {
     return saved;
   }
 
-  async replaceProposers(manager: EntityManager, proposalId: string, proposers: NewProposal['proposers']): Promise<void> {
+  async replaceProposers(
+    manager: EntityManager,
+    proposalId: string,
+    proposers: NewProposal['proposers'],
+  ): Promise<void> {
     await manager.delete(ProposerEntity, { proposalId });
     await manager.insert(
       ProposerEntity,
@@ -208,7 +232,9 @@ export class ProposalsRepository {
     manager: EntityManager,
     id: string,
     expectedVersion: number,
-    changes: Partial<Pick<Proposal, 'number' | 'title' | 'body' | 'category' | 'receivedOn' | 'status' | 'mergedIntoId'>>,
+    changes: Partial<
+      Pick<Proposal, 'number' | 'title' | 'body' | 'category' | 'receivedOn' | 'status' | 'mergedIntoId'>
+    >,
   ): Promise<boolean> {
     const result = await manager
       .createQueryBuilder()

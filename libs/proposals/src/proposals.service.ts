@@ -100,7 +100,13 @@ export class ProposalsService {
         ...(dto.year !== undefined ? { year: dto.year } : {}),
         ...(dto.openedOn !== undefined ? { openedOn: dto.openedOn } : {}),
       });
-      await recordAuditEvent(manager, { actor, entityType: 'session', entityId: id, action: 'session.updated', data: { ...dto } });
+      await recordAuditEvent(manager, {
+        actor,
+        entityType: 'session',
+        entityId: id,
+        action: 'session.updated',
+        data: { ...dto },
+      });
       return updated ?? session;
     });
   }
@@ -111,7 +117,13 @@ export class ProposalsService {
     await this.repository.transaction(async (manager) => {
       if ((await this.repository.countProposalsInSession(id, manager)) > 0) throw new SessionHasProposalsError(id);
       await this.repository.deleteSession(manager, id);
-      await recordAuditEvent(manager, { actor, entityType: 'session', entityId: id, action: 'session.deleted', data: { name: session.name } });
+      await recordAuditEvent(manager, {
+        actor,
+        entityType: 'session',
+        entityId: id,
+        action: 'session.deleted',
+        data: { name: session.name },
+      });
     });
   }
 
@@ -228,11 +240,18 @@ export class ProposalsService {
    * Moves the proposal through its lifecycle inside the caller's transaction (with its audit
    * event). Used by handling when bureaus are assigned.
    */
-  async applyEventWithin(manager: EntityManager, actor: Actor, proposal: Proposal, event: ProposalEvent): Promise<ProposalStatus> {
+  async applyEventWithin(
+    manager: EntityManager,
+    actor: Actor,
+    proposal: Proposal,
+    event: ProposalEvent,
+  ): Promise<ProposalStatus> {
     const result = transitionProposal(proposal.status, event, { kind: 'user', roles: actor.roles });
     if (!result.ok) throw new ProposalTransitionRefusedError(proposal.status, event, result.reason);
     if (result.to !== result.from) {
-      const written = await this.repository.updateProposal(manager, proposal.id, proposal.version, { status: result.to });
+      const written = await this.repository.updateProposal(manager, proposal.id, proposal.version, {
+        status: result.to,
+      });
       if (!written) throw new StaleVersionError(proposal.version);
       await recordAuditEvent(manager, {
         actor,

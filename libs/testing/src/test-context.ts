@@ -91,7 +91,10 @@ export class TestContext {
     }
   }
 
-  async newOrganisation(kind: OrganisationKind, name = uniqueName(kind === OrganisationKind.Bureau ? '测试局' : '测试单位')): Promise<Organisation> {
+  async newOrganisation(
+    kind: OrganisationKind,
+    name = uniqueName(kind === OrganisationKind.Bureau ? '测试局' : '测试单位'),
+  ): Promise<Organisation> {
     const identity = this.app.get(IdentityRepository);
     return identity.transaction((manager) =>
       identity.insertOrganisation(manager, {
@@ -129,7 +132,8 @@ export class TestContext {
 
   async login(username: string, password = TEST_PASSWORD): Promise<string> {
     const response = await this.http().post('/auth/login').send({ username, password });
-    if (response.status !== 200) throw new Error(`Login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
+    if (response.status !== 200)
+      throw new Error(`Login of ${username} failed: ${response.status} ${JSON.stringify(response.body)}`);
     return response.body.accessToken as string;
   }
 
@@ -137,7 +141,12 @@ export class TestContext {
     const response = await this.http()
       .post('/sessions')
       .set('authorization', `Bearer ${registrar.token}`)
-      .send({ body, term: 1 + Math.floor(Math.random() * 98), sitting: 1 + Math.floor(Math.random() * 19), year: 2023 });
+      .send({
+        body,
+        term: 1 + Math.floor(Math.random() * 98),
+        sitting: 1 + Math.floor(Math.random() * 19),
+        year: 2023,
+      });
     if (response.status !== 201) throw new Error(`Session creation failed: ${JSON.stringify(response.body)}`);
     return response.body;
   }

@@ -13,7 +13,8 @@ export function testServerSettings(): DatabaseSettings {
 }
 
 export function assertTestDatabaseName(name: string): void {
-  if (!name.includes('test')) throw new Error(`Refusing to touch database "${name}": test databases must have "test" in their name`);
+  if (!name.includes('test'))
+    throw new Error(`Refusing to touch database "${name}": test databases must have "test" in their name`);
 }
 
 export function newRunId(): string {
@@ -73,7 +74,8 @@ export async function migrate(settings: DatabaseSettings): Promise<void> {
 /** A fresh database for one test file, cloned from the run's migrated template. */
 export async function createFileDatabase(): Promise<{ name: string; settings: DatabaseSettings }> {
   const runId = process.env.DAFU_TEST_RUN_ID;
-  if (!runId) throw new Error('DAFU_TEST_RUN_ID is not set: run tests through jest (globalSetup prepares the template)');
+  if (!runId)
+    throw new Error('DAFU_TEST_RUN_ID is not set: run tests through jest (globalSetup prepares the template)');
   const name = `dafu_test_${runId}_${randomBytes(4).toString('hex')}`;
   const settings = await createEmptyDatabase(name, templateDatabaseName(runId));
   return { name, settings };

@@ -11,9 +11,7 @@ export interface LiveAssignment {
 }
 
 export type AssignmentPlanProblem =
-  | { kind: 'bureau_repeated'; bureauIds: string[] }
-  | { kind: 'lead_exists' }
-  | { kind: 'lead_required' };
+  { kind: 'bureau_repeated'; bureauIds: string[] } | { kind: 'lead_exists' } | { kind: 'lead_required' };
 
 /**
  * Checks a 交办 against what the proposal already has: a bureau once, at most one lead, and

@@ -17,4 +17,7 @@ export enum AssignmentStatus {
 }
 
 /** Assignments in these states no longer bind the bureau; a bureau may be assigned the proposal afresh. */
-export const ENDED_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [AssignmentStatus.Reassigned, AssignmentStatus.Withdrawn];
+export const ENDED_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [
+  AssignmentStatus.Reassigned,
+  AssignmentStatus.Withdrawn,
+];

@@ -47,7 +47,9 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
 
 /** The date an instant falls on in the given time zone (Asia/Shanghai for Chinese deadlines). */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    instant,
+  );
 }
 
 export interface DeadlineRules {

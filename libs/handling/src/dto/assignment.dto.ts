@@ -1,6 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEnum, IsISO8601, IsOptional, IsUUID, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsEnum,
+  IsISO8601,
+  IsOptional,
+  IsUUID,
+  ValidateNested,
+} from 'class-validator';
 import { AssignmentRole } from '@dafu/platform/vocabulary';
 import { AssignmentStatus } from '../domain/assignment-status';
 
@@ -53,7 +62,10 @@ export class ListAssignmentsQuery {
   @IsOptional()
   @IsEnum(AssignmentStatus)
   status?: AssignmentStatus;
-  @ApiPropertyOptional({ enum: AssignmentRole, enumName: 'AssignmentRole' }) @IsOptional() @IsEnum(AssignmentRole) role?: AssignmentRole;
+  @ApiPropertyOptional({ enum: AssignmentRole, enumName: 'AssignmentRole' })
+  @IsOptional()
+  @IsEnum(AssignmentRole)
+  role?: AssignmentRole;
 }
 
 export class ImportQuery {
@@ -67,6 +79,9 @@ export class ImportQuery {
 export class ImportResultDto {
   @ApiProperty() imported: number;
   @ApiProperty({ description: 'Assignments made for rows that name bureaus' }) assignments: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', properties: { id: { type: 'string' }, number: { type: 'number' } } } })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', properties: { id: { type: 'string' }, number: { type: 'number' } } },
+  })
   proposals: { id: string; number: number }[];
 }

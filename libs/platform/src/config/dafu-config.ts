@@ -45,6 +45,8 @@ export class DafuConfig {
     this.argon2MemoryKib = env.ARGON2_MEMORY_KIB;
     this.storageDir = env.STORAGE_DIR;
     this.timezone = env.TIMEZONE;
-    this.workerQueues = env.WORKER_QUEUES.split(',').map((q) => q.trim()).filter(Boolean);
+    this.workerQueues = env.WORKER_QUEUES.split(',')
+      .map((q) => q.trim())
+      .filter(Boolean);
   }
 }

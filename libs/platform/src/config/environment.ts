@@ -12,8 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
+const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : Number(value));
 
 /** Every environment variable Dafu reads. `.env.example` documents each one. */
 export class DafuEnvironment {

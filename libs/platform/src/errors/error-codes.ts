@@ -64,11 +64,19 @@ export function describeError(code: ErrorCode): ErrorDescription {
     case ErrorCode.AuthTokenMissing:
       return { status: 401, zh: '请先登录。', en: 'Please log in first.' };
     case ErrorCode.AuthTokenInvalid:
-      return { status: 401, zh: '登录已失效，请重新登录。', en: 'Your login has expired or is invalid; please log in again.' };
+      return {
+        status: 401,
+        zh: '登录已失效，请重新登录。',
+        en: 'Your login has expired or is invalid; please log in again.',
+      };
     case ErrorCode.AuthInvalidCredentials:
       return { status: 401, zh: '用户名或密码错误。', en: 'Wrong username or password.' };
     case ErrorCode.AuthUserDisabled:
-      return { status: 403, zh: '该账号已停用，请联系管理员。', en: 'This account is disabled; contact an administrator.' };
+      return {
+        status: 403,
+        zh: '该账号已停用，请联系管理员。',
+        en: 'This account is disabled; contact an administrator.',
+      };
     case ErrorCode.AuthRateLimited:
       return { status: 429, zh: '登录尝试过于频繁，请稍后再试。', en: 'Too many login attempts; try again later.' };
     case ErrorCode.Forbidden:
@@ -96,11 +104,19 @@ export function describeError(code: ErrorCode): ErrorDescription {
     case ErrorCode.SessionAlreadyExists:
       return { status: 409, zh: '该届次会议已登记。', en: 'This session is already registered.' };
     case ErrorCode.SessionHasProposals:
-      return { status: 409, zh: '会议下已有提案或建议，不能删除。', en: 'The session has proposals and cannot be deleted.' };
+      return {
+        status: 409,
+        zh: '会议下已有提案或建议，不能删除。',
+        en: 'The session has proposals and cannot be deleted.',
+      };
     case ErrorCode.ProposalNotFound:
       return { status: 404, zh: '提案（建议）不存在或无权查看。', en: 'Proposal not found or not accessible.' };
     case ErrorCode.ProposalNumberTaken:
-      return { status: 409, zh: '本次会议已有相同编号的提案（建议）。', en: 'This number is already used in the session.' };
+      return {
+        status: 409,
+        zh: '本次会议已有相同编号的提案（建议）。',
+        en: 'This number is already used in the session.',
+      };
     case ErrorCode.ProposalKindMismatch:
       return {
         status: 422,
@@ -114,7 +130,11 @@ export function describeError(code: ErrorCode): ErrorDescription {
         en: 'Exactly one lead proposer is required.',
       };
     case ErrorCode.ProposalTransitionRefused:
-      return { status: 409, zh: '提案（建议）当前状态不允许此操作。', en: 'The proposal’s current state does not allow this.' };
+      return {
+        status: 409,
+        zh: '提案（建议）当前状态不允许此操作。',
+        en: 'The proposal’s current state does not allow this.',
+      };
     case ErrorCode.ProposalHasAssignments:
       return {
         status: 409,

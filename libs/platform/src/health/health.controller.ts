@@ -8,7 +8,6 @@ import { REDIS, redisKey } from '../redis/redis.module';
 import { WORKER_HEARTBEAT_KEY } from './heartbeat';
 import { RedisHealthIndicator } from './redis.health';
 
-
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

@@ -25,7 +25,8 @@ export class HealthCheckJob implements JobHandler<JobName.HealthCheck> {
   parse(raw: unknown): HealthCheckJobData {
     const payload = plainToInstance(HealthCheckPayload, raw);
     const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0) throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+    if (errors.length > 0)
+      throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
     return { requestedAt: payload.requestedAt };
   }
 

@@ -10,7 +10,12 @@ import { QueueName } from './queue-names';
       useFactory: (config: DafuConfig) => ({
         connection: { url: config.redis.url, maxRetriesPerRequest: null },
         prefix: `${config.redis.prefix}:bull`,
-        defaultJobOptions: { removeOnComplete: 1000, removeOnFail: 5000, attempts: 5, backoff: { type: 'exponential', delay: 2000 } },
+        defaultJobOptions: {
+          removeOnComplete: 1000,
+          removeOnFail: 5000,
+          attempts: 5,
+          backoff: { type: 'exponential', delay: 2000 },
+        },
       }),
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),

@@ -27,8 +27,7 @@ export enum ProposalEvent {
 export type ProposalActor = { kind: 'system' } | { kind: 'user'; roles: readonly Role[] };
 
 export type TransitionResult<S> =
-  | { ok: true; from: S; to: S }
-  | { ok: false; from: S; reason: 'not_from_this_state' | 'role_not_allowed' };
+  { ok: true; from: S; to: S } | { ok: false; from: S; reason: 'not_from_this_state' | 'role_not_allowed' };
 
 function targetOf(state: ProposalStatus, event: ProposalEvent): ProposalStatus | null {
   switch (event) {

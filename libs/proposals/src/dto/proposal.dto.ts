@@ -67,12 +67,18 @@ export class ProposalPageDto {
 
 export class ListProposalsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() sessionId?: string;
-  @ApiPropertyOptional({ enum: ProposalKind, enumName: 'ProposalKind' }) @IsOptional() @IsEnum(ProposalKind) kind?: ProposalKind;
+  @ApiPropertyOptional({ enum: ProposalKind, enumName: 'ProposalKind' })
+  @IsOptional()
+  @IsEnum(ProposalKind)
+  kind?: ProposalKind;
   @ApiPropertyOptional({ enum: ProposalStatus, enumName: 'ProposalStatus' })
   @IsOptional()
   @IsEnum(ProposalStatus)
   status?: ProposalStatus;
-  @ApiPropertyOptional({ description: 'Only proposals assigned to this bureau' }) @IsOptional() @IsUUID() bureauId?: string;
+  @ApiPropertyOptional({ description: 'Only proposals assigned to this bureau' })
+  @IsOptional()
+  @IsUUID()
+  bureauId?: string;
   @ApiPropertyOptional({ description: 'Text in the title' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) number?: number;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;

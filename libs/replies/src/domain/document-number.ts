@@ -6,7 +6,8 @@ export function formatDocumentNumber(prefix: string, year: number, sequence: num
   const trimmed = prefix.trim();
   if (trimmed === '') throw new RangeError('A document number needs its bureau prefix');
   if (!Number.isInteger(year) || year < 1949 || year > 2200) throw new RangeError(`Implausible year: ${year}`);
-  if (!Number.isInteger(sequence) || sequence < 1) throw new RangeError(`Sequence must be a positive integer: ${sequence}`);
+  if (!Number.isInteger(sequence) || sequence < 1)
+    throw new RangeError(`Sequence must be a positive integer: ${sequence}`);
   return `${trimmed}〔${year}〕${sequence}号`;
 }
 
