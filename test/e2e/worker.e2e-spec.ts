@@ -26,7 +26,7 @@ describe('Worker', () => {
       expect(health.status).toBe(200);
       expect(health.body.info.postgres.status).toBe('up');
       expect(health.body.info.redis.status).toBe('up');
-      expect(JSON.parse(health.body.info.worker.lastHeartbeat)).toMatchObject({ at: expect.any(String) });
+      expect(Date.parse(health.body.info.worker.lastHeartbeat)).toBeGreaterThan(Date.now() - 60_000);
     } finally {
       await events.close();
       await queue.close();

@@ -4,10 +4,8 @@ import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
-import { errorBody, HttpExceptionFilter } from '@dafu/platform/errors/http-exception.filter';
-import { ErrorCode, describeError } from '@dafu/platform/errors/error-codes';
+import { HttpExceptionFilter } from '@dafu/platform/errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from '@dafu/platform/http/uploaded-file';
 import { generateRequestId } from '@dafu/platform/logging/request-id';
 import { createValidationPipe } from '@dafu/platform/validation/validation';
@@ -22,19 +20,6 @@ export function createFastifyAdapter(): FastifyAdapter {
   });
 }
 
-/** Errors Fastify raises before Nest sees the request (malformed JSON, wrong content type, body too large). */
-function fastifyErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
-  const status = error.statusCode ?? 500;
-  const code =
-    status === 413
-      ? ErrorCode.PayloadTooLarge
-      : status === 415 || status === 400
-        ? ErrorCode.ValidationFailed
-        : ErrorCode.Internal;
-  const details = code === ErrorCode.ValidationFailed ? { reason: error.message } : undefined;
-  void reply.status(describeError(code).status).send(errorBody(code, details, request, request.id));
-}
-
 /** Everything main.ts and the e2e tests both need, so tests exercise the real HTTP stack. */
 export async function configureApi(app: NestFastifyApplication): Promise<void> {
   const config = app.get(DafuConfig);
@@ -43,7 +28,6 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.setErrorHandler(fastifyErrorHandler);
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });

@@ -165,10 +165,15 @@ export class ProposalsRepository {
       );
     }
     const total = await query.getCount();
+    // Newest session first, then by number: the order of the committee's own lists.
     const ids = await query
       .clone()
+      .innerJoin('p.session', 's')
       .select('p.id', 'id')
-      .orderBy('p.session_id', 'ASC')
+      .orderBy('s.year', 'DESC')
+      .addOrderBy('s.body', 'ASC')
+      .addOrderBy('s.term', 'DESC')
+      .addOrderBy('s.sitting', 'DESC')
       .addOrderBy('p.number', 'ASC')
       .offset((page - 1) * pageSize)
       .limit(pageSize)

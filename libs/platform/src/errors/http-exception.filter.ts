@@ -52,6 +52,14 @@ export function codeForHttpStatus(status: number, hadAuthorizationHeader: boolea
   }
 }
 
+/** Fastify's own client errors (malformed JSON, unsupported content type, body too large) carry a 4xx statusCode. */
+function statusOfFastifyError(exception: unknown): number | undefined {
+  if (!(exception instanceof Error)) return undefined;
+  const { statusCode, code } = exception as Error & { statusCode?: unknown; code?: unknown };
+  const isFastify = typeof code === 'string' && code.startsWith('FST_');
+  return isFastify && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : undefined;
+}
+
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
@@ -73,6 +81,13 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const reason = typeof response === 'object' && response && 'message' in response ? response.message : undefined;
       const details = code === ErrorCode.ValidationFailed && reason ? { reason } : undefined;
+      void reply.status(describeError(code).status).send(errorBody(code, details, request, requestId));
+      return;
+    }
+    const fastifyStatus = statusOfFastifyError(exception);
+    if (fastifyStatus !== undefined) {
+      const code = codeForHttpStatus(fastifyStatus, Boolean(request.headers.authorization));
+      const details = code === ErrorCode.ValidationFailed ? { reason: (exception as Error).message } : undefined;
       void reply.status(describeError(code).status).send(errorBody(code, details, request, requestId));
       return;
     }

@@ -29,7 +29,8 @@ export class HealthController {
       () => this.redisIndicator.check('redis'),
       async () => {
         const last = await this.redis.get(redisKey(this.config, WORKER_HEARTBEAT_KEY)).catch(() => null);
-        return { worker: { status: 'up' as const, lastHeartbeat: last } };
+        const heartbeat = last ? (JSON.parse(last) as { at: string; pid: number }) : null;
+        return { worker: { status: 'up' as const, lastHeartbeat: heartbeat?.at ?? null, pid: heartbeat?.pid ?? null } };
       },
     ]);
   }
