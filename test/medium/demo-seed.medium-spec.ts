@@ -15,7 +15,7 @@ interface ExpectedLetter {
   issuer: string | null;
 }
 
-const expected = JSON.parse(readFileSync(join(__dirname, '../../../shared/fixtures/seeds/expected.json'), 'utf8')) as {
+const expected = JSON.parse(readFileSync(join(__dirname, '../fixtures/seeds/expected.json'), 'utf8')) as {
   letters: ExpectedLetter[];
 };
 
