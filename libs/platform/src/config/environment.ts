@@ -95,14 +95,19 @@ export class EnvironmentError extends Error {
 export function validateEnvironment(raw: Record<string, unknown>): DafuEnvironment {
   const env = plainToInstance(DafuEnvironment, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
-  const problems = errors.flatMap((e) =>
-    Object.values(e.constraints ?? {}).map((message) =>
+  const problems = errors.flatMap((e) => {
+    const value = raw[e.property];
+    if (value === undefined || value === '') {
+      return [
+        e.property === 'DATABASE_URL'
+          ? 'DATABASE_URL (or PGDATABASE with PGHOST/PGUSER) is required'
+          : `${e.property} is required`,
+      ];
+    }
+    return Object.values(e.constraints ?? {}).map((message) =>
       message.startsWith(e.property) ? message : `${e.property}: ${message}`,
-    ),
-  );
-  if (!env.DATABASE_URL && !env.PGDATABASE) {
-    problems.push('DATABASE_URL (or PGDATABASE with PGHOST/PGUSER) is required');
-  }
+    );
+  });
   if (problems.length > 0) {
     throw new EnvironmentError([...new Set(problems)]);
   }
