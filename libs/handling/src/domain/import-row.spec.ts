@@ -439,3 +439,13 @@ describe('IMPORT_COLUMNS', () => {
     expect(IMPORT_COLUMNS.every((column) => /^[\u4e00-\u9fff]+$/u.test(column.headers[0]))).toBe(true);
   });
 });
+
+describe('a separate 附议人 column', () => {
+  it('adds the co-signers after the lead named in 领衔人', () => {
+    const { rows, problems } = parseImportRows([
+      { line: 2, cells: { 编号: '146', 标题: '关于养老的提案', 领衔人: '姚峥', 附议人: '左锋杰、韩冰、姚峥' } },
+    ]);
+    expect(problems).toEqual([]);
+    expect(rows[0].proposers.map((p) => p.name)).toEqual(['姚峥', '左锋杰', '韩冰']);
+  });
+});

@@ -38,6 +38,7 @@ export type ImportField =
   | 'number'
   | 'title'
   | 'proposers'
+  | 'coSigners'
   | 'category'
   | 'leadBureau'
   | 'coBureaus'
@@ -75,6 +76,13 @@ export const IMPORT_COLUMNS: readonly ImportColumn[] = [
     required: true,
     zh: '提案人，第一个为领衔人，其余为附议人；多人用顿号、逗号、分号、斜杠或空格分隔。党派、委员会等按单位识别。',
     en: 'Proposers; the first leads, the rest co-sign. Separate names with 、 , ; / or spaces. Parties and committees are recognised as organisations.',
+  },
+  {
+    field: 'coSigners',
+    headers: ['附议人', 'coSigners'],
+    required: false,
+    zh: '附议人，可空；填在领衔人之后。名单用顿号、逗号、分号、斜杠或空格分隔。',
+    en: 'Co-signers, optional; listed after the lead. Separate names with 、 , ; / or spaces.',
   },
   {
     field: 'category',
@@ -128,6 +136,7 @@ const FIELD_EN: Record<ImportField, string> = {
   number: 'number',
   title: 'title',
   proposers: 'proposers',
+  coSigners: 'co-signers',
   category: 'category',
   leadBureau: 'lead bureau',
   coBureaus: 'co-handling bureaus',
@@ -296,7 +305,10 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
       }
     }
 
-    const proposerNames = splitNames(cell('proposers') ?? '');
+    // A list may name the lead in 领衔人 and the rest in a separate 附议人 column.
+    const proposerNames = [
+      ...new Set([...splitNames(cell('proposers') ?? ''), ...splitNames(cell('coSigners') ?? '')]),
+    ];
     if (columns.proposers !== undefined && proposerNames.length === 0) {
       report('proposers', `${label('proposers')}为空`, 'no proposer given');
     }
