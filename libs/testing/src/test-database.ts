@@ -80,3 +80,29 @@ export async function createFileDatabase(): Promise<{ name: string; settings: Da
   const settings = await createEmptyDatabase(name, templateDatabaseName(runId));
   return { name, settings };
 }
+
+const STALE_AFTER_MS = 6 * 3600 * 1000;
+
+/**
+ * Drops what runs that were killed before their teardown left behind. Run ids start with the
+ * run's start time in base 36, so only databases of runs older than six hours are touched.
+ */
+export async function dropStaleTestDatabases(now = Date.now()): Promise<string[]> {
+  return withMaintenanceClient(testServerSettings(), async (client) => {
+    const { rows } = await client.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname ~ '^dafu_test_(tpl_)?[0-9a-z]+'`,
+    );
+    const stale = rows
+      .map((r) => r.datname)
+      .filter((name) => {
+        const runId = /^dafu_test_(?:tpl_)?([0-9a-z]{8,9})[0-9a-f]{6}(?:_|$)/.exec(name)?.[1];
+        const startedAt = runId ? parseInt(runId, 36) : NaN;
+        return Number.isFinite(startedAt) && startedAt > 1_600_000_000_000 && now - startedAt > STALE_AFTER_MS;
+      });
+    for (const name of stale) {
+      assertTestDatabaseName(name);
+      await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`);
+    }
+    return stale;
+  });
+}
