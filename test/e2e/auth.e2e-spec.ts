@@ -117,6 +117,23 @@ describe('Authentication', () => {
     expect(unaffected.status).toBe(200);
   });
 
+  it('cannot be slipped past by claiming another address in X-Forwarded-For', async () => {
+    const clerk = await ctx.newUser(Role.Clerk, undefined, { login: false });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await ctx
+        .http()
+        .post('/auth/login')
+        .set('x-forwarded-for', `10.0.0.${attempt}`)
+        .send({ username: clerk.username, password: 'wrong-password-1' });
+    }
+    const limited = await ctx
+      .http()
+      .post('/auth/login')
+      .set('x-forwarded-for', '10.0.0.99')
+      .send({ username: clerk.username, password: TEST_PASSWORD });
+    expect(limited.status).toBe(429);
+  });
+
   it('rotates refresh tokens and treats a replayed one as theft', async () => {
     const clerk = await ctx.newUser(Role.Clerk, undefined, { login: false });
     const login = await ctx.http().post('/auth/login').send({ username: clerk.username, password: TEST_PASSWORD });

@@ -10,11 +10,12 @@ import { MAX_UPLOAD_BYTES } from '@dafu/platform/http/uploaded-file';
 import { generateRequestId } from '@dafu/platform/logging/request-id';
 import { createValidationPipe } from '@dafu/platform/validation/validation';
 
-export function createFastifyAdapter(): FastifyAdapter {
+/** Reads TRUST_PROXY_HOPS itself: the adapter exists before Nest's configuration does. */
+export function createFastifyAdapter(trustProxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0)): FastifyAdapter {
   return new FastifyAdapter({
     genReqId: generateRequestId,
     requestIdHeader: false,
-    trustProxy: true,
+    trustProxy: trustProxyHops > 0 ? trustProxyHops : false,
     bodyLimit: 2 * 1024 * 1024,
     logger: false,
   });

@@ -12,7 +12,7 @@ export interface DatabaseSettings {
 /** Typed view of the validated environment, injected wherever configuration is needed. */
 export class DafuConfig {
   readonly nodeEnv: DafuEnvironment['NODE_ENV'];
-  readonly http: { host: string; port: number; swaggerEnabled: boolean };
+  readonly http: { host: string; port: number; swaggerEnabled: boolean; trustProxyHops: number };
   readonly database: DatabaseSettings;
   readonly redis: { url: string; prefix: string };
   readonly jwt: { accessSecret: string; refreshSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
@@ -24,7 +24,12 @@ export class DafuConfig {
 
   constructor(env: DafuEnvironment) {
     this.nodeEnv = env.NODE_ENV;
-    this.http = { host: env.HOST, port: env.PORT, swaggerEnabled: env.SWAGGER_ENABLED === 'true' };
+    this.http = {
+      host: env.HOST,
+      port: env.PORT,
+      swaggerEnabled: env.SWAGGER_ENABLED === 'true',
+      trustProxyHops: env.TRUST_PROXY_HOPS,
+    };
     this.database = env.DATABASE_URL
       ? { url: env.DATABASE_URL }
       : {

@@ -71,6 +71,12 @@ export class DafuEnvironment {
   /** Comma-separated queues this worker consumes; empty means all. */
   @IsOptional() @IsString() WORKER_QUEUES = '';
 
+  /**
+   * Trust X-Forwarded-For from this many proxy hops (0: none). Only set it behind a reverse proxy:
+   * otherwise clients could pick their own address and slip past the login limit.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10) TRUST_PROXY_HOPS = 0;
+
   @IsOptional() @IsString() STORAGE_DIR = './storage';
 
   @IsOptional() @IsString() TIMEZONE = 'Asia/Shanghai';
