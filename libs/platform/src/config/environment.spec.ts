@@ -1,0 +1,61 @@
+import { EnvironmentError, validateEnvironment } from './environment';
+
+const GOOD = {
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/dafu',
+  REDIS_URL: 'redis://127.0.0.1:6379',
+  JWT_ACCESS_SECRET: 'a'.repeat(32),
+  JWT_REFRESH_SECRET: 'b'.repeat(32),
+};
+
+function problemsOf(env: Record<string, unknown>): string[] {
+  try {
+    validateEnvironment(env);
+  } catch (error) {
+    if (error instanceof EnvironmentError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('validateEnvironment', () => {
+  it('accepts a minimal environment and fills in the defaults', () => {
+    const env = validateEnvironment(GOOD);
+    expect(env).toMatchObject({
+      PORT: 3000,
+      HOST: '127.0.0.1',
+      REDIS_PREFIX: 'dafu',
+      JWT_ACCESS_TTL_SECONDS: 900,
+      TIMEZONE: 'Asia/Shanghai',
+    });
+  });
+
+  it('accepts the libpq variables instead of DATABASE_URL', () => {
+    const { DATABASE_URL: _url, ...rest } = GOOD;
+    expect(problemsOf({ ...rest, PGHOST: 'db', PGDATABASE: 'dafu' })).toEqual([]);
+  });
+
+  it.each([
+    ['no database at all', { DATABASE_URL: undefined }, 'DATABASE_URL (or PGDATABASE with PGHOST/PGUSER) is required'],
+    ['a database URL that is not one', { DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must look like'],
+    ['no access secret', { JWT_ACCESS_SECRET: undefined }, 'JWT_ACCESS_SECRET is required'],
+    ['a short refresh secret', { JWT_REFRESH_SECRET: 'short' }, 'JWT_REFRESH_SECRET must be at least 32 characters'],
+    ['a Redis URL that is not one', { REDIS_URL: 'http://x' }, 'REDIS_URL must look like'],
+    ['a port that is not a number', { PORT: 'abc' }, 'PORT'],
+    ['an unknown NODE_ENV', { NODE_ENV: 'staging' }, 'NODE_ENV'],
+  ])('names the problem with %s', (_name, change, expected) => {
+    const problems = problemsOf({ ...GOOD, ...change });
+    expect(problems.some((p) => p.startsWith(expected))).toBe(true);
+  });
+
+  it('lists every problem at once, in a message that says where to fix them', () => {
+    try {
+      validateEnvironment({});
+      throw new Error('should have refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(EnvironmentError);
+      const message = (error as Error).message;
+      for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', '.env.example'])
+        expect(message).toContain(name);
+    }
+  });
+});
