@@ -4,48 +4,37 @@ import { TestContext } from '@dafu/testing';
 
 describe('Worker', () => {
   let ctx: TestContext;
+  let queue: Queue;
+  let events: QueueEvents;
 
   beforeAll(async () => {
     ctx = await TestContext.start();
-  });
-  afterAll(() => ctx.close());
-
-  it('processes a health job and /health then reports its heartbeat', async () => {
     await ctx.startWorker();
     const connection = { url: process.env.REDIS_URL as string };
     const prefix = `${ctx.redisPrefix}:bull`;
-    const queue = new Queue(QueueName.System, { connection, prefix });
-    const events = new QueueEvents(QueueName.System, { connection, prefix });
-    try {
-      await events.waitUntilReady();
-      const requestedAt = new Date().toISOString();
-      const job = await queue.add(JobName.HealthCheck, { requestedAt });
-      await job.waitUntilFinished(events, 10_000);
+    queue = new Queue(QueueName.System, { connection, prefix });
+    events = new QueueEvents(QueueName.System, { connection, prefix });
+    await events.waitUntilReady();
+  });
+  afterAll(async () => {
+    await events.close();
+    await queue.close();
+    await ctx.close();
+  });
 
-      const health = await ctx.http().get('/health');
-      expect(health.status).toBe(200);
-      expect(health.body.info.postgres.status).toBe('up');
-      expect(health.body.info.redis.status).toBe('up');
-      expect(Date.parse(health.body.info.worker.lastHeartbeat)).toBeGreaterThan(Date.now() - 60_000);
-    } finally {
-      await events.close();
-      await queue.close();
-    }
+  it('processes a health job and /health then reports its heartbeat', async () => {
+    const job = await queue.add(JobName.HealthCheck, { requestedAt: new Date().toISOString() });
+    await job.waitUntilFinished(events, 10_000);
+
+    const health = await ctx.http().get('/health');
+    expect(health.status).toBe(200);
+    expect(health.body.info.postgres.status).toBe('up');
+    expect(health.body.info.redis.status).toBe('up');
+    expect(Date.parse(health.body.info.worker.lastHeartbeat)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('fails a malformed job instead of acting on it', async () => {
-    await ctx.startWorker();
-    const connection = { url: process.env.REDIS_URL as string };
-    const prefix = `${ctx.redisPrefix}:bull`;
-    const queue = new Queue(QueueName.System, { connection, prefix });
-    const events = new QueueEvents(QueueName.System, { connection, prefix });
-    try {
-      await events.waitUntilReady();
-      const job = await queue.add(JobName.HealthCheck, { requestedAt: 'yesterday', extra: true }, { attempts: 1 });
-      await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/Malformed/);
-    } finally {
-      await events.close();
-      await queue.close();
-    }
+    const job = await queue.add(JobName.HealthCheck, { requestedAt: 'yesterday', extra: true }, { attempts: 1 });
+    await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/Malformed/);
   });
 });

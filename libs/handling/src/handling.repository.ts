@@ -59,6 +59,15 @@ function toView(row: AssignmentViewRow): AssignmentView {
   };
 }
 
+/** An assignment with the bureau's name and the proposal's number and title, for lists and detail pages. */
+const ASSIGNMENT_VIEW_SELECT = `
+  SELECT a.id, a.proposal_id, a.bureau_id, a.role, a.status, a.assigned_on::text AS assigned_on,
+         a.due_on::text AS due_on, a.assigned_by, a.version, a.created_at,
+         o.name AS bureau_name, p.number AS proposal_number, p.title AS proposal_title, p.session_id
+    FROM assignments a
+    JOIN organisations o ON o.id = a.bureau_id
+    JOIN proposals p ON p.id = a.proposal_id`;
+
 export interface AssignmentFilter {
   proposalId?: string;
   bureauId?: string;
@@ -126,13 +135,7 @@ export class HandlingRepository {
     if (filter.status) add('a.status = ?', filter.status);
     if (filter.role) add('a.role = ?', filter.role);
     const rows = await this.dataSource.query<AssignmentViewRow[]>(
-      `SELECT a.id, a.proposal_id, a.bureau_id, a.role, a.status, a.assigned_on::text AS assigned_on,
-              a.due_on::text AS due_on, a.assigned_by, a.version, a.created_at,
-              o.name AS bureau_name, p.number AS proposal_number, p.title AS proposal_title, p.session_id
-         FROM assignments a
-         JOIN organisations o ON o.id = a.bureau_id
-         JOIN proposals p ON p.id = a.proposal_id
-        WHERE ${conditions.join(' AND ')}
+      `${ASSIGNMENT_VIEW_SELECT} WHERE ${conditions.join(' AND ')}
         ORDER BY a.due_on, p.number, a.role
         LIMIT 1000`,
       params,
@@ -143,13 +146,7 @@ export class HandlingRepository {
   async findAssignment(id: string, scope: ReadScope): Promise<AssignmentView | null> {
     const params: unknown[] = [id];
     const rows = await this.dataSource.query<AssignmentViewRow[]>(
-      `SELECT a.id, a.proposal_id, a.bureau_id, a.role, a.status, a.assigned_on::text AS assigned_on,
-              a.due_on::text AS due_on, a.assigned_by, a.version, a.created_at,
-              o.name AS bureau_name, p.number AS proposal_number, p.title AS proposal_title, p.session_id
-         FROM assignments a
-         JOIN organisations o ON o.id = a.bureau_id
-         JOIN proposals p ON p.id = a.proposal_id
-        WHERE a.id = $1 AND ${scopeCondition(scope, params)}`,
+      `${ASSIGNMENT_VIEW_SELECT} WHERE a.id = $1 AND ${scopeCondition(scope, params)}`,
       params,
     );
     return rows[0] ? toView(rows[0]) : null;

@@ -31,6 +31,11 @@ function toUser(row: UserEntity): User {
   };
 }
 
+function toCredentials(row: UserEntity | null): UserCredentials | null {
+  if (!row?.organisation) return null;
+  return { ...toUser(row), passwordHash: row.passwordHash, organisation: toOrganisation(row.organisation) };
+}
+
 export interface NewOrganisation {
   name: string;
   shortName: string | null;
@@ -117,18 +122,14 @@ export class IdentityRepository {
       .innerJoinAndSelect('u.organisation', 'o')
       .where('lower(u.username) = lower(:username)', { username })
       .getOne();
-    return row && row.organisation
-      ? { ...toUser(row), passwordHash: row.passwordHash, organisation: toOrganisation(row.organisation) }
-      : null;
+    return toCredentials(row);
   }
 
   async findCredentialsById(id: string): Promise<UserCredentials | null> {
     const row = await this.dataSource
       .getRepository(UserEntity)
       .findOne({ where: { id }, relations: { organisation: true } });
-    return row && row.organisation
-      ? { ...toUser(row), passwordHash: row.passwordHash, organisation: toOrganisation(row.organisation) }
-      : null;
+    return toCredentials(row);
   }
 
   async insertUser(manager: EntityManager, input: NewUser): Promise<User> {
