@@ -2,6 +2,8 @@ import { CreateOrganisationsAndUsers1795300000000 } from './1795300000000-Create
 import { CreateSessionsAndProposals1795300000001 } from './1795300000001-CreateSessionsAndProposals';
 import { CreateAssignments1795300000002 } from './1795300000002-CreateAssignments';
 import { CreateAuditEvents1795300000003 } from './1795300000003-CreateAuditEvents';
+import { CreateWorkCalendar1795300000004 } from './1795300000004-CreateWorkCalendar';
+import { SeedWorkCalendar2020To20261795300000005 } from './1795300000005-SeedWorkCalendar2020To2026';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -9,4 +11,6 @@ export const ALL_MIGRATIONS = [
   CreateSessionsAndProposals1795300000001,
   CreateAssignments1795300000002,
   CreateAuditEvents1795300000003,
+  CreateWorkCalendar1795300000004,
+  SeedWorkCalendar2020To20261795300000005,
 ];

@@ -52,7 +52,7 @@ describe('Migrations', () => {
 
   it('lists every migration file in migrations/index.ts, in order', () => {
     const files = readdirSync(join(__dirname, '../../migrations'))
-      .filter((f) => /^\d{13}-[A-Za-z]+\.ts$/.test(f))
+      .filter((f) => /^\d{13}-[A-Za-z0-9]+\.ts$/.test(f))
       .sort();
     expect(ALL_MIGRATIONS.map((m) => `${/(\d{13})$/.exec(m.name)?.[1]}`)).toEqual(files.map((f) => f.slice(0, 13)));
   });

@@ -14,7 +14,8 @@ import { ProposalsRepository } from '@dafu/proposals/proposals.repository';
 import { ProposalsService } from '@dafu/proposals/proposals.service';
 import type { Proposal } from '@dafu/proposals/proposals.types';
 import { checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
-import { assignmentDueOn, localDateOf } from './domain/due-date';
+import { localDateOf } from '@dafu/deadlines/domain/local-date';
+import { assignmentDueOn } from './domain/due-date';
 import {
   AssignmentNotFoundError,
   BureauRepeatedError,

@@ -1,4 +1,4 @@
-import { daysInMonth, formatLocalDate, type LocalDate } from './due-date';
+import { daysInMonth, formatLocalDate, type LocalDate } from '@dafu/deadlines/domain/local-date';
 
 /** One data row of an uploaded list: cells keyed by the trimmed header text, values trimmed ('' when empty). */
 export interface SheetRow {

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import snapshot from '../../../../migrations/data/work-calendar-2020-2026.json';
+import { CalendarDay, CalendarDayKind, WorkingDayCalendar, yearsNeeded } from './working-days';
+
+function seededCalendar(): WorkingDayCalendar {
+  return new WorkingDayCalendar(snapshot.days as CalendarDay[], snapshot.years);
+}
+
+describe('WorkingDayCalendar with the seeded 2020–2026 notices', () => {
+  it.each([
+    ['2026-02-13', true, 'Friday before the Spring Festival'],
+    ['2026-02-14', true, 'Saturday worked in exchange (调休)'],
+    ['2026-02-16', false, 'Monday of the Spring Festival'],
+    ['2026-02-21', false, 'Saturday inside the holiday'],
+    ['2026-02-23', false, 'last day of the holiday, a Monday'],
+    ['2026-02-24', true, 'first day back'],
+    ['2026-02-28', true, 'Saturday worked in exchange (调休)'],
+    ['2026-09-20', true, 'Sunday worked before National Day'],
+    ['2026-10-01', false, 'National Day'],
+    ['2026-10-07', false, 'last day of the National Day week'],
+    ['2026-10-10', true, 'Saturday worked after National Day'],
+    ['2026-10-11', false, 'an ordinary Sunday'],
+    ['2024-02-18', true, 'Sunday worked after the 2024 Spring Festival'],
+    ['2024-02-29', true, 'leap day, a Thursday'],
+  ])('%s is a working day: %p (%s)', (date, working) => {
+    expect(seededCalendar().isWorkingDay(date)).toBe(working);
+  });
+
+  it.each([
+    ['2026-02-12', 5, '2026-02-26', 'across the Spring Festival, counting the 调休 Saturday'],
+    ['2026-09-29', 5, '2026-10-12', 'across National Day, counting the 调休 Saturday'],
+    ['2024-02-27', 2, '2024-02-29', 'onto a leap day'],
+    ['2023-04-13', 5, '2023-04-20', 'an ordinary week'],
+    ['2023-04-13', 0, '2023-04-13', 'zero days'],
+  ])('%s + %i working days is %s (%s)', (date, n, expected) => {
+    expect(seededCalendar().addWorkingDays(date, n)).toBe(expected);
+  });
+
+  it('counts working days between two dates, either way round', () => {
+    const calendar = seededCalendar();
+    expect(calendar.workingDaysBetween('2026-09-30', '2026-10-12')).toBe(4);
+    expect(calendar.workingDaysBetween('2026-10-12', '2026-09-30')).toBe(-4);
+    expect(calendar.workingDaysBetween('2026-10-12', '2026-10-12')).toBe(0);
+  });
+
+  it('falls back to Monday–Friday for a year without a notice, and says so', () => {
+    const calendar = seededCalendar();
+    expect(calendar.isWorkingDay('2026-12-31')).toBe(true);
+    expect(calendar.yearsAssumed()).toEqual([]);
+    expect(calendar.addWorkingDays('2026-12-31', 2)).toBe('2027-01-04');
+    expect(calendar.yearsAssumed()).toEqual([2027]);
+    expect(calendar.isKnownYear(2027)).toBe(false);
+  });
+
+  it('lets an administrator’s extra holiday count', () => {
+    const calendar = new WorkingDayCalendar(
+      [...(snapshot.days as CalendarDay[]), { date: '2026-11-23', kind: CalendarDayKind.Holiday, name: '地方假日' }],
+      snapshot.years,
+    );
+    expect(calendar.addWorkingDays('2026-11-20', 1)).toBe('2026-11-24');
+  });
+
+  it('refuses a negative count', () => {
+    expect(() => seededCalendar().addWorkingDays('2026-01-05', -1)).toThrow(RangeError);
+  });
+});
+
+describe('the seeded snapshot', () => {
+  it('is exactly what chinese-days says for 2020–2026', () => {
+    const source = JSON.parse(readFileSync(require.resolve('chinese-days/dist/chinese-days.json'), 'utf8')) as {
+      holidays: Record<string, string>;
+      workdays: Record<string, string>;
+    };
+    const inRange = (d: string) => d >= '2020-01-01' && d <= '2026-12-31';
+    const holidays = Object.keys(source.holidays).filter(inRange).sort();
+    const workdays = Object.keys(source.workdays).filter(inRange).sort();
+    expect(snapshot.days.filter((d) => d.kind === 'holiday').map((d) => d.date)).toEqual(holidays);
+    expect(snapshot.days.filter((d) => d.kind === 'working_weekend').map((d) => d.date)).toEqual(workdays);
+  });
+});
+
+describe('yearsNeeded', () => {
+  it('asks for this year and the next', () => {
+    expect(yearsNeeded('2026-11-22')).toEqual([2026, 2027]);
+  });
+});
