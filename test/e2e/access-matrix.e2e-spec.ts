@@ -38,6 +38,11 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /assignments': READERS,
   'GET /assignments/{id}': READERS,
   'GET /audit-events': [Registrar, Supervisor, Admin],
+  'GET /calendar/status': EVERYONE,
+  'GET /calendar/{year}': EVERYONE,
+  'PUT /calendar/days/{date}': [Admin],
+  'DELETE /calendar/days/{date}': [Admin],
+  'PUT /calendar/years/{year}': [Admin],
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -60,16 +65,15 @@ describe('Authorization matrix: every role against every endpoint', () => {
 
   function call(operation: string, token?: string) {
     const [method, path] = operation.split(' ');
-    const url = path.replace(/\{[^}]+\}/g, UNKNOWN_ID);
+    const url = path
+      .replace('{year}', '2026')
+      .replace('{date}', '2026-11-23')
+      .replace(/\{[^}]+\}/g, UNKNOWN_ID);
     const agent = ctx.http();
-    const req =
-      method === 'GET'
-        ? agent.get(url)
-        : method === 'POST'
-          ? agent.post(url)
-          : method === 'PATCH'
-            ? agent.patch(url)
-            : agent.delete(url);
+    const byMethod = { GET: agent.get, POST: agent.post, PATCH: agent.patch, PUT: agent.put, DELETE: agent.delete };
+    const send = byMethod[method as keyof typeof byMethod];
+    if (!send) throw new Error(`The matrix cannot call ${method} yet`);
+    const req = send.call(agent, url);
     if (token) req.set('authorization', `Bearer ${token}`);
     return method === 'GET' || method === 'DELETE' ? req : req.send({});
   }

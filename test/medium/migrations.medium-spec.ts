@@ -11,6 +11,7 @@ import { SessionEntity } from '@dafu/proposals/entities/session.entity';
 import { ProposalEntity } from '@dafu/proposals/entities/proposal.entity';
 import { ProposerEntity } from '@dafu/proposals/entities/proposer.entity';
 import { AssignmentEntity } from '@dafu/handling/entities/assignment.entity';
+import { WorkCalendarDayEntity, WorkCalendarYearEntity } from '@dafu/deadlines/entities/work-calendar.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
 import { ALL_MIGRATIONS } from '../../migrations';
 
@@ -23,6 +24,8 @@ const ENTITIES = [
   ProposalEntity,
   ProposerEntity,
   AssignmentEntity,
+  WorkCalendarDayEntity,
+  WorkCalendarYearEntity,
 ];
 
 describe('Migrations', () => {

@@ -4,10 +4,12 @@ import { AccessGuard } from '@dafu/platform/auth/access.guard';
 import { AuditModule } from '@dafu/platform/audit/audit.module';
 import { PlatformConfigModule } from '@dafu/platform/config/config.module';
 import { DatabaseModule } from '@dafu/platform/database/database.module';
+import { HealthDetailsModule } from '@dafu/platform/health/health-details';
 import { HealthModule } from '@dafu/platform/health/health.module';
 import { LoggingModule } from '@dafu/platform/logging/logging.module';
 import { QueueModule } from '@dafu/platform/queue/queue.module';
 import { RedisModule } from '@dafu/platform/redis/redis.module';
+import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
 import { HandlingModule } from '@dafu/handling/handling.module';
 import { IdentityModule } from '@dafu/identity/identity.module';
 import { ProposalsModule } from '@dafu/proposals/proposals.module';
@@ -19,10 +21,12 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
     DatabaseModule,
     RedisModule,
     QueueModule,
+    HealthDetailsModule,
     HealthModule,
     AuditModule,
     IdentityModule,
     ProposalsModule,
+    DeadlinesModule,
     HandlingModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],

@@ -2,7 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditEventEntity } from './audit-event.entity';
 
-export type AuditEntityType = 'organisation' | 'user' | 'session' | 'proposal' | 'assignment';
+export type AuditEntityType = 'organisation' | 'user' | 'session' | 'proposal' | 'assignment' | 'calendar';
+
+/** The working-day calendar is audited as one record under this id. */
+export const CALENDAR_AUDIT_ID = '00000000-0000-4000-8000-00000000ca1e';
 
 export interface AuditEventInput {
   /** null when the system itself acts (seeding, background jobs). */

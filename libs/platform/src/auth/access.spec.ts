@@ -17,6 +17,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   [Permission.OrganisationManage]: [A],
   [Permission.UserManage]: [A],
   [Permission.AuditRead]: [R, U, A],
+  [Permission.CalendarRead]: [R, C, V, S, U, A],
+  [Permission.CalendarManage]: [A],
 };
 
 function actor(roles: Role[], organisationKind = OrganisationKind.Bureau, organisationId = 'org-1'): Actor {

@@ -15,6 +15,8 @@ export enum Permission {
   OrganisationManage = 'organisation.manage',
   UserManage = 'user.manage',
   AuditRead = 'audit.read',
+  CalendarRead = 'calendar.read',
+  CalendarManage = 'calendar.manage',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -24,6 +26,7 @@ export function rolesWith(permission: Permission): readonly Role[] {
   switch (permission) {
     case Permission.SessionRead:
     case Permission.OrganisationRead:
+    case Permission.CalendarRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
     case Permission.SessionWrite:
     case Permission.ProposalWrite:
@@ -35,6 +38,7 @@ export function rolesWith(permission: Permission): readonly Role[] {
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
     case Permission.OrganisationManage:
     case Permission.UserManage:
+    case Permission.CalendarManage:
       return [Role.Admin];
     case Permission.AuditRead:
       return [Role.Registrar, Role.Supervisor, Role.Admin];

@@ -38,6 +38,8 @@ export enum ErrorCode {
   ImportFormatUnsupported = 'IMPORT_FORMAT_UNSUPPORTED',
   ImportEmpty = 'IMPORT_EMPTY',
   ImportRowsInvalid = 'IMPORT_ROWS_INVALID',
+  CalendarDayNotFound = 'CALENDAR_DAY_NOT_FOUND',
+  CalendarWorkingWeekendNotWeekend = 'CALENDAR_WORKING_WEEKEND_NOT_WEEKEND',
 }
 
 export interface ErrorDescription {
@@ -168,6 +170,14 @@ export function describeError(code: ErrorCode): ErrorDescription {
         status: 422,
         zh: '文件中有错误行，未导入任何数据，请修改后重新上传。',
         en: 'Some rows are invalid; nothing was imported. Fix them and upload again.',
+      };
+    case ErrorCode.CalendarDayNotFound:
+      return { status: 404, zh: '日历中没有这一天的特别安排。', en: 'The calendar has no entry for this day.' };
+    case ErrorCode.CalendarWorkingWeekendNotWeekend:
+      return {
+        status: 422,
+        zh: '调休上班日必须是周六或周日。',
+        en: 'A working weekend day must be a Saturday or a Sunday.',
       };
     default:
       return assertUnreachable(code);

@@ -5,6 +5,7 @@ import Redis from 'ioredis';
 import { Public } from '../auth/auth.decorators';
 import { DafuConfig } from '../config/dafu-config';
 import { REDIS, redisKey } from '../redis/redis.module';
+import { HealthDetailsRegistry } from './health-details';
 import { WORKER_HEARTBEAT_KEY } from './heartbeat';
 import { RedisHealthIndicator } from './redis.health';
 
@@ -17,6 +18,7 @@ export class HealthController {
     private readonly redisIndicator: RedisHealthIndicator,
     private readonly config: DafuConfig,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly details: HealthDetailsRegistry,
   ) {}
 
   /** Postgres and Redis must answer; the worker's last heartbeat is reported but does not fail the API. */
@@ -32,6 +34,7 @@ export class HealthController {
         const heartbeat = last ? (JSON.parse(last) as { at: string; pid: number }) : null;
         return { worker: { status: 'up' as const, lastHeartbeat: heartbeat?.at ?? null, pid: heartbeat?.pid ?? null } };
       },
+      ...this.details.entries().map(([name, contributor]) => async () => ({ [name]: await contributor() })),
     ]);
   }
 }

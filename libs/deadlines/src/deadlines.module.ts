@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarController } from './deadlines.controller';
+import { DeadlinesRepository } from './deadlines.repository';
+import { DeadlinesService } from './deadlines.service';
+import { WorkCalendarDayEntity, WorkCalendarYearEntity } from './entities/work-calendar.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([WorkCalendarDayEntity, WorkCalendarYearEntity])],
+  controllers: [CalendarController],
+  providers: [DeadlinesRepository, DeadlinesService],
+  exports: [DeadlinesService],
+})
+export class DeadlinesModule {}
