@@ -4,6 +4,7 @@ import { CreateAssignments1795300000002 } from './1795300000002-CreateAssignment
 import { CreateAuditEvents1795300000003 } from './1795300000003-CreateAuditEvents';
 import { CreateWorkCalendar1795300000004 } from './1795300000004-CreateWorkCalendar';
 import { SeedWorkCalendar2020To20261795300000005 } from './1795300000005-SeedWorkCalendar2020To2026';
+import { CreateHandlingRulesAndRequests1795300000006 } from './1795300000006-CreateHandlingRulesAndRequests';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const ALL_MIGRATIONS = [
   CreateAuditEvents1795300000003,
   CreateWorkCalendar1795300000004,
   SeedWorkCalendar2020To20261795300000005,
+  CreateHandlingRulesAndRequests1795300000006,
 ];

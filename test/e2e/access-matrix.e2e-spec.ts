@@ -4,6 +4,8 @@ import { TestContext, TestUser } from '@dafu/testing';
 const { Registrar, Clerk, Reviewer, Signatory, Supervisor, Admin } = Role;
 const EVERYONE = ALL_ROLES;
 const READERS = [Registrar, Clerk, Reviewer, Signatory, Supervisor];
+/** The guard lets bureau staff in; the assignment lifecycle then decides which of them may take the step. */
+const BUREAU_STAFF = [Clerk, Reviewer, Signatory];
 
 /**
  * Every endpoint and the roles that may call it. The first test fails when an endpoint exists
@@ -37,6 +39,15 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /proposals/{id}/assignments': READERS,
   'GET /assignments': READERS,
   'GET /assignments/{id}': READERS,
+  'GET /assignments/{id}/requests': READERS,
+  'POST /assignments/{id}/acknowledge': BUREAU_STAFF,
+  'POST /assignments/{id}/reassignment-request': BUREAU_STAFF,
+  'POST /assignments/{id}/reassignment-request/approve': [Registrar, Supervisor],
+  'POST /assignments/{id}/reassignment-request/reject': [Registrar, Supervisor],
+  'POST /assignments/{id}/reassign': [Registrar, Supervisor],
+  'POST /assignments/{id}/extension-request': BUREAU_STAFF,
+  'POST /assignments/{id}/extension-request/approve': [Registrar, Supervisor],
+  'POST /assignments/{id}/extension-request/reject': [Registrar, Supervisor],
   'GET /audit-events': [Registrar, Supervisor, Admin],
   'GET /calendar/status': EVERYONE,
   'GET /calendar/{year}': EVERYONE,

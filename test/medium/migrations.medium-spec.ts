@@ -11,6 +11,8 @@ import { SessionEntity } from '@dafu/proposals/entities/session.entity';
 import { ProposalEntity } from '@dafu/proposals/entities/proposal.entity';
 import { ProposerEntity } from '@dafu/proposals/entities/proposer.entity';
 import { AssignmentEntity } from '@dafu/handling/entities/assignment.entity';
+import { ExtensionRequestEntity, ReassignmentRequestEntity } from '@dafu/handling/entities/handling-requests.entity';
+import { HandlingRulesEntity } from '@dafu/handling/entities/handling-rules.entity';
 import { WorkCalendarDayEntity, WorkCalendarYearEntity } from '@dafu/deadlines/entities/work-calendar.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
 import { ALL_MIGRATIONS } from '../../migrations';
@@ -26,6 +28,9 @@ const ENTITIES = [
   AssignmentEntity,
   WorkCalendarDayEntity,
   WorkCalendarYearEntity,
+  HandlingRulesEntity,
+  ReassignmentRequestEntity,
+  ExtensionRequestEntity,
 ];
 
 describe('Migrations', () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '@dafu/platform/auth/access';
@@ -8,6 +8,13 @@ import { readUploadedFile } from '@dafu/platform/http/uploaded-file';
 import { HandlingService } from './handling.service';
 import { ImportResult, ProposalImportService } from './proposal-import.service';
 import {
+  ApproveReassignmentDto,
+  AssignmentRequestsDto,
+  DecisionNoteDto,
+  ReasonDto,
+  ReassignDto,
+  RequestExtensionDto,
+  RequestReassignmentDto,
   AssignmentDto,
   AssignmentViewDto,
   AssignProposalDto,
@@ -75,5 +82,104 @@ export class AssignmentsController {
   @ApiOkResponse({ type: AssignmentViewDto })
   get(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AssignmentViewDto> {
     return this.handling.getAssignment(actor, id);
+  }
+
+  @Get(':id/requests')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiOkResponse({ type: AssignmentRequestsDto })
+  requests(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AssignmentRequestsDto> {
+    return this.handling.requestsOf(actor, id);
+  }
+
+  @Post(':id/acknowledge')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: AssignmentViewDto })
+  acknowledge(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AssignmentViewDto> {
+    return this.handling.acknowledge(actor, id);
+  }
+
+  @Post(':id/reassignment-request')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: AssignmentViewDto })
+  requestReassignment(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RequestReassignmentDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.requestReassignment(actor, id, dto.reason.trim(), dto.suggestedBureauId);
+  }
+
+  @Post(':id/reassignment-request/approve')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentDecide)
+  @ApiOkResponse({ type: AssignmentViewDto, description: 'The new assignment of the other bureau' })
+  approveReassignment(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ApproveReassignmentDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.approveReassignment(actor, id, dto.bureauId, dto.note?.trim());
+  }
+
+  @Post(':id/reassignment-request/reject')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentDecide)
+  @ApiOkResponse({ type: AssignmentViewDto })
+  rejectReassignment(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.rejectReassignment(actor, id, dto.reason.trim());
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentDecide)
+  @ApiOkResponse({ type: AssignmentViewDto, description: 'The new assignment of the other bureau' })
+  reassign(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReassignDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.reassign(actor, id, dto.bureauId, dto.reason.trim());
+  }
+
+  @Post(':id/extension-request')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: AssignmentViewDto })
+  requestExtension(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: RequestExtensionDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.requestExtension(actor, id, dto.reason.trim(), dto.requestedDueOn);
+  }
+
+  @Post(':id/extension-request/approve')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentDecide)
+  @ApiOkResponse({ type: AssignmentViewDto })
+  approveExtension(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DecisionNoteDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.approveExtension(actor, id, dto.note?.trim());
+  }
+
+  @Post(':id/extension-request/reject')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentDecide)
+  @ApiOkResponse({ type: AssignmentViewDto })
+  rejectExtension(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: ReasonDto,
+  ): Promise<AssignmentViewDto> {
+    return this.handling.rejectExtension(actor, id, dto.reason.trim());
   }
 }

@@ -3,7 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ReadScope } from '@dafu/platform/auth/access';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
-import type { AssignmentRole } from '@dafu/platform/vocabulary';
+import type { AssignmentRole, SessionBody } from '@dafu/platform/vocabulary';
+import { DEFAULT_HANDLING_RULES, HandlingRules } from './domain/handling-rules';
+import { ExtensionRequestEntity, ReassignmentRequestEntity, RequestStatus } from './entities/handling-requests.entity';
+import { HandlingRulesEntity } from './entities/handling-rules.entity';
 import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES } from './domain/assignment-status';
 import { AssignmentEntity } from './entities/assignment.entity';
 import type { Assignment, AssignmentView } from './handling.types';
@@ -17,6 +20,9 @@ function toAssignment(row: AssignmentEntity): Assignment {
     status: row.status,
     assignedOn: row.assignedOn,
     dueOn: row.dueOn,
+    acknowledgeBy: row.acknowledgeBy,
+    acknowledgedAt: row.acknowledgedAt,
+    reassignedFromId: row.reassignedFromId,
     assignedBy: row.assignedBy,
     version: row.version,
     createdAt: row.createdAt,
@@ -31,6 +37,9 @@ interface AssignmentViewRow {
   status: AssignmentStatus;
   assigned_on: string;
   due_on: string;
+  acknowledge_by: string;
+  acknowledged_at: Date | null;
+  reassigned_from_id: string | null;
   assigned_by: string | null;
   version: number;
   created_at: Date;
@@ -49,6 +58,9 @@ function toView(row: AssignmentViewRow): AssignmentView {
     status: row.status,
     assignedOn: row.assigned_on,
     dueOn: row.due_on,
+    acknowledgeBy: row.acknowledge_by,
+    acknowledgedAt: row.acknowledged_at,
+    reassignedFromId: row.reassigned_from_id,
     assignedBy: row.assigned_by,
     version: Number(row.version),
     createdAt: row.created_at,
@@ -62,7 +74,8 @@ function toView(row: AssignmentViewRow): AssignmentView {
 /** An assignment with the bureau's name and the proposal's number and title, for lists and detail pages. */
 const ASSIGNMENT_VIEW_SELECT = `
   SELECT a.id, a.proposal_id, a.bureau_id, a.role, a.status, a.assigned_on::text AS assigned_on,
-         a.due_on::text AS due_on, a.assigned_by, a.version, a.created_at,
+         a.due_on::text AS due_on, a.acknowledge_by::text AS acknowledge_by, a.acknowledged_at,
+         a.reassigned_from_id, a.assigned_by, a.version, a.created_at,
          o.name AS bureau_name, p.number AS proposal_number, p.title AS proposal_title, p.session_id
     FROM assignments a
     JOIN organisations o ON o.id = a.bureau_id
@@ -93,8 +106,12 @@ export interface NewAssignment {
   role: AssignmentRole;
   assignedOn: string;
   dueOn: string;
+  acknowledgeBy: string;
   assignedBy: string | null;
+  reassignedFromId?: string | null;
 }
+
+export type AssignmentChanges = Partial<Pick<Assignment, 'status' | 'dueOn' | 'acknowledgedAt'>>;
 
 @Injectable()
 export class HandlingRepository {
@@ -150,5 +167,114 @@ export class HandlingRepository {
       params,
     );
     return rows[0] ? toView(rows[0]) : null;
+  }
+
+  /** Locks the assignment for the rest of the transaction; another bureau's reads as missing. */
+  async lockAssignment(manager: EntityManager, id: string, scope: ReadScope): Promise<Assignment | null> {
+    const query = manager
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.id = :id', { id })
+      .setLock('pessimistic_write');
+    if (scope.kind === 'bureau') query.andWhere('a.bureau_id = :bureauId', { bureauId: scope.bureauId });
+    const row = await query.getOne();
+    return row ? toAssignment(row) : null;
+  }
+
+  /** Writes only over the version the caller read, so no transition is applied twice. */
+  async updateAssignment(
+    manager: EntityManager,
+    id: string,
+    expectedVersion: number,
+    changes: AssignmentChanges,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(AssignmentEntity)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    return (result.affected ?? 0) === 1;
+  }
+
+  async rulesFor(manager: EntityManager, body: SessionBody): Promise<HandlingRules> {
+    const row = await manager.findOne(HandlingRulesEntity, { where: { body } });
+    if (!row) return DEFAULT_HANDLING_RULES;
+    return {
+      acknowledgeWorkingDays: row.acknowledgeWorkingDays,
+      replyMonths: row.replyMonths,
+      coOpinionMonths: row.coOpinionMonths,
+      extensionCapMonths: row.extensionCapMonths,
+      rehandlingMonths: row.rehandlingMonths,
+      talkRequiredBeforeReview: row.talkRequiredBeforeReview,
+    };
+  }
+
+  async bodyOfProposal(manager: EntityManager, proposalId: string): Promise<SessionBody> {
+    const rows = await manager.query<{ body: SessionBody }[]>(
+      `SELECT s.body FROM proposals p JOIN sessions s ON s.id = p.session_id WHERE p.id = $1`,
+      [proposalId],
+    );
+    if (!rows[0]) throw new Error(`Proposal ${proposalId} has no session`);
+    return rows[0].body;
+  }
+
+  async insertReassignmentRequest(
+    manager: EntityManager,
+    input: { assignmentId: string; requestedBy: string; reason: string; suggestedBureauId: string | null },
+  ): Promise<ReassignmentRequestEntity> {
+    return manager.save(ReassignmentRequestEntity, manager.create(ReassignmentRequestEntity, input));
+  }
+
+  async pendingReassignmentRequest(
+    manager: EntityManager,
+    assignmentId: string,
+  ): Promise<ReassignmentRequestEntity | null> {
+    return manager.findOne(ReassignmentRequestEntity, { where: { assignmentId, status: RequestStatus.Pending } });
+  }
+
+  async decideReassignmentRequest(
+    manager: EntityManager,
+    id: string,
+    decision: {
+      status: RequestStatus;
+      decidedBy: string;
+      decisionReason: string | null;
+      newAssignmentId: string | null;
+    },
+  ): Promise<void> {
+    await manager.update(ReassignmentRequestEntity, { id }, { ...decision, decidedAt: new Date() });
+  }
+
+  async insertExtensionRequest(
+    manager: EntityManager,
+    input: { assignmentId: string; requestedBy: string; reason: string; previousDueOn: string; requestedDueOn: string },
+  ): Promise<ExtensionRequestEntity> {
+    return manager.save(ExtensionRequestEntity, manager.create(ExtensionRequestEntity, input));
+  }
+
+  async pendingExtensionRequest(manager: EntityManager, assignmentId: string): Promise<ExtensionRequestEntity | null> {
+    return manager.findOne(ExtensionRequestEntity, { where: { assignmentId, status: RequestStatus.Pending } });
+  }
+
+  async decideExtensionRequest(
+    manager: EntityManager,
+    id: string,
+    decision: { status: RequestStatus; decidedBy: string; decisionReason: string | null },
+  ): Promise<void> {
+    await manager.update(ExtensionRequestEntity, { id }, { ...decision, decidedAt: new Date() });
+  }
+
+  async requestsOf(
+    assignmentId: string,
+  ): Promise<{ reassignments: ReassignmentRequestEntity[]; extensions: ExtensionRequestEntity[] }> {
+    const [reassignments, extensions] = await Promise.all([
+      this.dataSource
+        .getRepository(ReassignmentRequestEntity)
+        .find({ where: { assignmentId }, order: { createdAt: 'ASC' } }),
+      this.dataSource
+        .getRepository(ExtensionRequestEntity)
+        .find({ where: { assignmentId }, order: { createdAt: 'ASC' } }),
+    ]);
+    return { reassignments, extensions };
   }
 }

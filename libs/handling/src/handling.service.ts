@@ -2,20 +2,25 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
-import { recordAuditEvents } from '@dafu/platform/audit/audit';
-import { DafuConfig } from '@dafu/platform/config/dafu-config';
+import { recordAuditEvent, recordAuditEvents } from '@dafu/platform/audit/audit';
 import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
+import { DafuError, ForbiddenError, StaleVersionError } from '@dafu/platform/errors/dafu-error';
+import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { OrganisationKind } from '@dafu/platform/vocabulary';
+import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
+import type { LocalDate } from '@dafu/deadlines/domain/local-date';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
 import { ProposalEvent } from '@dafu/proposals/domain/proposal-lifecycle';
 import { ProposalNotFoundError } from '@dafu/proposals/errors';
 import { ProposalsRepository } from '@dafu/proposals/proposals.repository';
 import { ProposalsService } from '@dafu/proposals/proposals.service';
 import type { Proposal } from '@dafu/proposals/proposals.types';
+import { AssignmentAction, AssignmentRefusal, transitionAssignment } from './domain/assignment-lifecycle';
 import { checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
-import { localDateOf } from '@dafu/deadlines/domain/local-date';
 import { assignmentDueOn } from './domain/due-date';
+import { checkExtension, ExtensionProblem, HandlingRules } from './domain/handling-rules';
+import { RequestStatus } from './entities/handling-requests.entity';
 import {
   AssignmentNotFoundError,
   BureauRepeatedError,
@@ -23,8 +28,50 @@ import {
   LeadRequiredError,
   NotABureauError,
 } from './errors';
-import { AssignmentFilter, HandlingRepository } from './handling.repository';
+import { AssignmentChanges, AssignmentFilter, HandlingRepository } from './handling.repository';
 import type { Assignment, AssignmentView } from './handling.types';
+
+function refusalError(reason: AssignmentRefusal, from: string, action: AssignmentAction): DafuError {
+  switch (reason) {
+    case 'role_not_allowed':
+    case 'other_bureau':
+      return new ForbiddenError();
+    case 'acknowledgement_window_passed':
+      return new DafuError(ErrorCode.AssignmentAcknowledgementWindowPassed, { from, action });
+    case 'not_from_this_state':
+    case 'not_for_this_assignment_role':
+      return new DafuError(ErrorCode.AssignmentTransitionRefused, { from, action, reason });
+    default:
+      return assertUnreachable(reason);
+  }
+}
+
+function extensionError(problem: ExtensionProblem, latestAllowed: LocalDate): DafuError {
+  switch (problem) {
+    case 'not_later':
+      return new DafuError(ErrorCode.ExtensionNotLater, { latestAllowed });
+    case 'in_the_past':
+      return new DafuError(ErrorCode.ExtensionInThePast, { latestAllowed });
+    case 'past_cap':
+      return new DafuError(ErrorCode.ExtensionPastCap, { latestAllowed });
+    default:
+      return assertUnreachable(problem);
+  }
+}
+
+interface StepResult {
+  changes?: AssignmentChanges;
+  reason?: string | null;
+  data?: Record<string, unknown>;
+  /** Writes that need the new status in place, e.g. the replacement of an ended lead assignment. */
+  afterTransition?: (manager: EntityManager) => Promise<void>;
+}
+
+interface ActionOutcome {
+  assignment: Assignment;
+  rules: HandlingRules;
+  today: LocalDate;
+}
 
 @Injectable()
 export class HandlingService {
@@ -33,11 +80,11 @@ export class HandlingService {
     private readonly proposalsRepository: ProposalsRepository,
     private readonly proposals: ProposalsService,
     private readonly identity: IdentityRepository,
-    private readonly config: DafuConfig,
+    private readonly deadlines: DeadlinesService,
   ) {}
 
-  today(): string {
-    return localDateOf(new Date(), this.config.timezone);
+  today(): LocalDate {
+    return this.deadlines.today();
   }
 
   listAssignments(actor: Actor, filter: AssignmentFilter): Promise<AssignmentView[]> {
@@ -66,8 +113,6 @@ export class HandlingService {
     return this.repository.transaction(async (manager) => {
       const proposal = await this.proposalsRepository.lockProposal(manager, proposalId, readScopeOf(actor));
       if (!proposal) throw new ProposalNotFoundError(proposalId);
-      const session = await this.proposalsRepository.findSession(proposal.sessionId, manager);
-      if (!session) throw new ProposalNotFoundError(proposalId);
       return this.assignWithin(manager, actor, proposal, planned, assignedOn ?? this.today());
     });
   }
@@ -95,6 +140,8 @@ export class HandlingService {
       }
     }
     await this.proposals.applyEventWithin(manager, actor, proposal, ProposalEvent.Assign);
+    const rules = await this.repository.rulesFor(manager, await this.repository.bodyOfProposal(manager, proposal.id));
+    const acknowledgeBy = (await this.deadlines.calendar()).addWorkingDays(assignedOn, rules.acknowledgeWorkingDays);
     try {
       const assignments = await this.repository.insertAssignments(
         manager,
@@ -103,7 +150,8 @@ export class HandlingService {
           bureauId: p.bureauId,
           role: p.role,
           assignedOn,
-          dueOn: assignmentDueOn(p.role, assignedOn),
+          dueOn: assignmentDueOn(p.role, assignedOn, rules),
+          acknowledgeBy,
           assignedBy: actor.userId,
         })),
       );
@@ -115,7 +163,14 @@ export class HandlingService {
           entityId: a.id,
           action: 'assignment.created',
           toState: a.status,
-          data: { proposalId: proposal.id, bureauId: a.bureauId, role: a.role, assignedOn, dueOn: a.dueOn },
+          data: {
+            proposalId: proposal.id,
+            bureauId: a.bureauId,
+            role: a.role,
+            assignedOn,
+            dueOn: a.dueOn,
+            acknowledgeBy,
+          },
         })),
       );
       return assignments;
@@ -129,10 +184,277 @@ export class HandlingService {
     }
   }
 
+  /** 签收. */
+  async acknowledge(actor: Actor, id: string): Promise<AssignmentView> {
+    await this.act(actor, id, AssignmentAction.Acknowledge, () => ({ changes: { acknowledgedAt: new Date() } }));
+    return this.getAssignment(actor, id);
+  }
+
+  /** 申请调整: only through the registrar, and only within the acknowledgement window. */
+  async requestReassignment(
+    actor: Actor,
+    id: string,
+    reason: string,
+    suggestedBureauId?: string,
+  ): Promise<AssignmentView> {
+    if (suggestedBureauId) await this.assertAllBureaus([suggestedBureauId]);
+    await this.act(actor, id, AssignmentAction.RequestReassignment, async (manager, { assignment }) => {
+      if (suggestedBureauId === assignment.bureauId) throw new DafuError(ErrorCode.ReassignmentToSameBureau);
+      await this.repository.insertReassignmentRequest(manager, {
+        assignmentId: id,
+        requestedBy: actor.userId,
+        reason,
+        suggestedBureauId: suggestedBureauId ?? null,
+      });
+      return { reason, data: { suggestedBureauId: suggestedBureauId ?? null } };
+    });
+    return this.getAssignment(actor, id);
+  }
+
+  /** The registrar approves: this assignment ends and the other bureau gets a fresh one. */
+  async approveReassignment(
+    actor: Actor,
+    id: string,
+    newBureauId: string | undefined,
+    note?: string,
+  ): Promise<AssignmentView> {
+    let newAssignmentId = '';
+    await this.act(actor, id, AssignmentAction.ApproveReassignment, async (manager, { assignment }) => {
+      const request = await this.repository.pendingReassignmentRequest(manager, id);
+      const bureauId = newBureauId ?? request?.suggestedBureauId;
+      if (!bureauId) {
+        throw new DafuError(ErrorCode.ValidationFailed, {
+          fields: [
+            {
+              field: 'bureauId',
+              constraints: ['isDefined'],
+              zh: 'bureauId：请指定新的承办单位',
+              en: 'bureauId: name the new bureau',
+            },
+          ],
+        });
+      }
+      if (bureauId === assignment.bureauId) throw new DafuError(ErrorCode.ReassignmentToSameBureau);
+      await this.assertAllBureaus([bureauId]);
+      const data: Record<string, unknown> = { newBureauId: bureauId };
+      return {
+        reason: note ?? null,
+        data,
+        afterTransition: async (after) => {
+          const replacement = await this.replaceAssignment(after, actor, assignment, bureauId);
+          newAssignmentId = replacement.id;
+          data.newAssignmentId = replacement.id;
+          if (request) {
+            await this.repository.decideReassignmentRequest(after, request.id, {
+              status: RequestStatus.Approved,
+              decidedBy: actor.userId,
+              decisionReason: note ?? null,
+              newAssignmentId: replacement.id,
+            });
+          }
+        },
+      };
+    });
+    return this.getAssignment(actor, newAssignmentId);
+  }
+
+  /** The registrar refuses: back to assigned, with the reason the bureau will read. */
+  async rejectReassignment(actor: Actor, id: string, reason: string): Promise<AssignmentView> {
+    await this.act(actor, id, AssignmentAction.RejectReassignment, async (manager) => {
+      const request = await this.repository.pendingReassignmentRequest(manager, id);
+      if (request) {
+        await this.repository.decideReassignmentRequest(manager, request.id, {
+          status: RequestStatus.Rejected,
+          decidedBy: actor.userId,
+          decisionReason: reason,
+          newAssignmentId: null,
+        });
+      }
+      return { reason };
+    });
+    return this.getAssignment(actor, id);
+  }
+
+  /** The registrar moves an item without a request, e.g. after the acknowledgement window. */
+  async reassign(actor: Actor, id: string, bureauId: string, reason: string): Promise<AssignmentView> {
+    let newAssignmentId = '';
+    await this.assertAllBureaus([bureauId]);
+    await this.act(actor, id, AssignmentAction.Reassign, (_manager, { assignment }) => {
+      if (bureauId === assignment.bureauId) throw new DafuError(ErrorCode.ReassignmentToSameBureau);
+      const data: Record<string, unknown> = { newBureauId: bureauId };
+      return {
+        reason,
+        data,
+        afterTransition: async (after) => {
+          const replacement = await this.replaceAssignment(after, actor, assignment, bureauId);
+          newAssignmentId = replacement.id;
+          data.newAssignmentId = replacement.id;
+        },
+      };
+    });
+    return this.getAssignment(actor, newAssignmentId);
+  }
+
+  /** 申请延期, checked against the cap from 交办 before anyone has to decide. */
+  async requestExtension(actor: Actor, id: string, reason: string, requestedDueOn: LocalDate): Promise<AssignmentView> {
+    await this.act(actor, id, AssignmentAction.RequestExtension, async (manager, { assignment, rules, today }) => {
+      const check = checkExtension(assignment.assignedOn, assignment.dueOn, requestedDueOn, today, rules);
+      if (check.problem) throw extensionError(check.problem, check.latestAllowed);
+      await this.repository.insertExtensionRequest(manager, {
+        assignmentId: id,
+        requestedBy: actor.userId,
+        reason,
+        previousDueOn: assignment.dueOn,
+        requestedDueOn,
+      });
+      return { reason, data: { previousDueOn: assignment.dueOn, requestedDueOn } };
+    });
+    return this.getAssignment(actor, id);
+  }
+
+  /** Approval moves the stored due date; reminders follow it through the event in the audit trail. */
+  async approveExtension(actor: Actor, id: string, note?: string): Promise<AssignmentView> {
+    await this.act(actor, id, AssignmentAction.ApproveExtension, async (manager, { assignment, rules, today }) => {
+      const request = await this.repository.pendingExtensionRequest(manager, id);
+      if (!request)
+        throw new DafuError(ErrorCode.AssignmentTransitionRefused, {
+          from: assignment.status,
+          reason: 'no_pending_request',
+        });
+      const check = checkExtension(assignment.assignedOn, assignment.dueOn, request.requestedDueOn, today, rules);
+      if (check.problem) throw extensionError(check.problem, check.latestAllowed);
+      await this.repository.decideExtensionRequest(manager, request.id, {
+        status: RequestStatus.Approved,
+        decidedBy: actor.userId,
+        decisionReason: note ?? null,
+      });
+      return {
+        changes: { dueOn: request.requestedDueOn },
+        reason: note ?? null,
+        data: { previousDueOn: assignment.dueOn, dueOn: request.requestedDueOn },
+      };
+    });
+    return this.getAssignment(actor, id);
+  }
+
+  async rejectExtension(actor: Actor, id: string, reason: string): Promise<AssignmentView> {
+    await this.act(actor, id, AssignmentAction.RejectExtension, async (manager) => {
+      const request = await this.repository.pendingExtensionRequest(manager, id);
+      if (request) {
+        await this.repository.decideExtensionRequest(manager, request.id, {
+          status: RequestStatus.Rejected,
+          decidedBy: actor.userId,
+          decisionReason: reason,
+        });
+      }
+      return { reason };
+    });
+    return this.getAssignment(actor, id);
+  }
+
+  async requestsOf(actor: Actor, id: string) {
+    await this.getAssignment(actor, id);
+    return this.repository.requestsOf(id);
+  }
+
   async assertAllBureaus(organisationIds: readonly string[]): Promise<void> {
     const unique = [...new Set(organisationIds)];
     const found = await Promise.all(unique.map((id) => this.identity.findOrganisation(id)));
     const notBureaus = unique.filter((id, i) => found[i]?.kind !== OrganisationKind.Bureau);
     if (notBureaus.length > 0) throw new NotABureauError(notBureaus);
+  }
+
+  /**
+   * The one path of every assignment action: lock the row (another bureau's reads as missing),
+   * ask the lifecycle, apply the step's own writes, move the status over the version read, and
+   * record the audit event, all in one transaction.
+   */
+  private async act(
+    actor: Actor,
+    id: string,
+    action: AssignmentAction,
+    step: (manager: EntityManager, outcome: ActionOutcome) => StepResult | Promise<StepResult>,
+  ): Promise<Assignment> {
+    return this.repository.transaction(async (manager) => {
+      const assignment = await this.repository.lockAssignment(manager, id, readScopeOf(actor));
+      if (!assignment) throw new AssignmentNotFoundError(id);
+      const today = this.today();
+      const rules = await this.repository.rulesFor(
+        manager,
+        await this.repository.bodyOfProposal(manager, assignment.proposalId),
+      );
+      const result = transitionAssignment(
+        assignment.status,
+        action,
+        { kind: 'user', roles: actor.roles, organisationId: actor.organisationId },
+        {
+          role: assignment.role,
+          bureauId: assignment.bureauId,
+          withinAcknowledgementWindow: today <= assignment.acknowledgeBy,
+        },
+      );
+      if (!result.ok) throw refusalError(result.reason, assignment.status, action);
+      const { changes, reason, data, afterTransition } = await step(manager, { assignment, rules, today });
+      const written = await this.repository.updateAssignment(manager, id, assignment.version, {
+        ...changes,
+        status: result.to,
+      });
+      if (!written) throw new StaleVersionError(assignment.version);
+      await afterTransition?.(manager);
+      await recordAuditEvent(manager, {
+        actor,
+        entityType: 'assignment',
+        entityId: id,
+        action: `assignment.${action}`,
+        fromState: result.from,
+        toState: result.to,
+        reason: reason ?? null,
+        data,
+      });
+      return { ...assignment, ...changes, status: result.to };
+    });
+  }
+
+  /** The replacement assignment of a reassignment: same role, fresh dates from today. */
+  private async replaceAssignment(
+    manager: EntityManager,
+    actor: Actor,
+    assignment: Assignment,
+    bureauId: string,
+  ): Promise<Assignment> {
+    const rules = await this.repository.rulesFor(
+      manager,
+      await this.repository.bodyOfProposal(manager, assignment.proposalId),
+    );
+    const assignedOn = this.today();
+    const acknowledgeBy = (await this.deadlines.calendar()).addWorkingDays(assignedOn, rules.acknowledgeWorkingDays);
+    const [replacement] = await this.repository.insertAssignments(manager, [
+      {
+        proposalId: assignment.proposalId,
+        bureauId,
+        role: assignment.role,
+        assignedOn,
+        dueOn: assignmentDueOn(assignment.role, assignedOn, rules),
+        acknowledgeBy,
+        assignedBy: actor.userId,
+        reassignedFromId: assignment.id,
+      },
+    ]);
+    await recordAuditEvent(manager, {
+      actor,
+      entityType: 'assignment',
+      entityId: replacement.id,
+      action: 'assignment.created',
+      toState: replacement.status,
+      data: {
+        proposalId: assignment.proposalId,
+        bureauId,
+        role: replacement.role,
+        assignedOn,
+        dueOn: replacement.dueOn,
+        reassignedFromId: assignment.id,
+      },
+    });
+    return replacement;
   }
 }

@@ -9,6 +9,9 @@ export interface Assignment {
   status: AssignmentStatus;
   assignedOn: string;
   dueOn: string;
+  acknowledgeBy: string;
+  acknowledgedAt: Date | null;
+  reassignedFromId: string | null;
   assignedBy: string | null;
   version: number;
   createdAt: Date;

@@ -6,8 +6,12 @@ import {
   IsArray,
   IsEnum,
   IsISO8601,
+  IsNotEmpty,
   IsOptional,
+  IsString,
   IsUUID,
+  Matches,
+  MaxLength,
   ValidateNested,
 } from 'class-validator';
 import { AssignmentRole } from '@dafu/platform/vocabulary';
@@ -43,6 +47,10 @@ export class AssignmentDto {
   @ApiProperty({ enum: AssignmentStatus, enumName: 'AssignmentStatus' }) status: AssignmentStatus;
   @ApiProperty({ example: '2023-03-01' }) assignedOn: string;
   @ApiProperty({ example: '2023-06-01' }) dueOn: string;
+  @ApiProperty({ example: '2023-03-08', description: 'Last day to acknowledge or ask for reassignment' })
+  acknowledgeBy: string;
+  @ApiProperty({ nullable: true, type: Date }) acknowledgedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) reassignedFromId: string | null;
   @ApiProperty({ nullable: true, type: String }) assignedBy: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
@@ -84,4 +92,46 @@ export class ImportResultDto {
     items: { type: 'object', properties: { id: { type: 'string' }, number: { type: 'number' } } },
   })
   proposals: { id: string; number: number }[];
+}
+
+export class RequestReassignmentDto {
+  @ApiProperty({ example: '该事项属市住建局职责' }) @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+  @ApiPropertyOptional({ description: 'The bureau this one believes should handle it' })
+  @IsOptional()
+  @IsUUID()
+  suggestedBureauId?: string;
+}
+
+export class ApproveReassignmentDto {
+  @ApiPropertyOptional({ description: 'Defaults to the bureau the request suggested' })
+  @IsOptional()
+  @IsUUID()
+  bureauId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+}
+
+export class ReassignDto {
+  @ApiProperty() @IsUUID() bureauId: string;
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+}
+
+export class RequestExtensionDto {
+  @ApiProperty() @IsString() @IsNotEmpty() @MaxLength(2000) reason: string;
+  @ApiProperty({ example: '2023-08-13' })
+  @IsISO8601({ strict: true })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  requestedDueOn: string;
+}
+
+export class DecisionNoteDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
+}
+
+export class AssignmentRequestsDto {
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) reassignments: object[];
+  @ApiProperty({ type: 'array', items: { type: 'object' } }) extensions: object[];
 }

@@ -28,6 +28,17 @@ export class AssignmentEntity {
   @Column({ name: 'due_on', type: 'date' })
   dueOn: string;
 
+  /** Last day to acknowledge or ask for reassignment: the configured working days after 交办. */
+  @Column({ name: 'acknowledge_by', type: 'date' })
+  acknowledgeBy: string;
+
+  @Column({ name: 'acknowledged_at', type: 'timestamptz', nullable: true })
+  acknowledgedAt: Date | null;
+
+  /** The assignment this one replaced when the registrar moved the item here. */
+  @Column({ name: 'reassigned_from_id', type: 'uuid', nullable: true })
+  reassignedFromId: string | null;
+
   @Column({ name: 'assigned_by', type: 'uuid', nullable: true })
   assignedBy: string | null;
 

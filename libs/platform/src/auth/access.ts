@@ -11,6 +11,10 @@ export enum Permission {
   ProposalImport = 'proposal.import',
   AssignmentCreate = 'assignment.create',
   AssignmentRead = 'assignment.read',
+  /** A bureau's own steps: acknowledge, ask for reassignment or extension. */
+  AssignmentHandle = 'assignment.handle',
+  /** The city's decisions on requests: reassignment, extension. */
+  AssignmentDecide = 'assignment.decide',
   OrganisationRead = 'organisation.read',
   OrganisationManage = 'organisation.manage',
   UserManage = 'user.manage',
@@ -40,6 +44,10 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.UserManage:
     case Permission.CalendarManage:
       return [Role.Admin];
+    case Permission.AssignmentHandle:
+      return BUREAU_ROLES;
+    case Permission.AssignmentDecide:
+      return [Role.Registrar, Role.Supervisor];
     case Permission.AuditRead:
       return [Role.Registrar, Role.Supervisor, Role.Admin];
     default:

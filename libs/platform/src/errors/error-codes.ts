@@ -38,6 +38,12 @@ export enum ErrorCode {
   ImportFormatUnsupported = 'IMPORT_FORMAT_UNSUPPORTED',
   ImportEmpty = 'IMPORT_EMPTY',
   ImportRowsInvalid = 'IMPORT_ROWS_INVALID',
+  AssignmentTransitionRefused = 'ASSIGNMENT_TRANSITION_REFUSED',
+  AssignmentAcknowledgementWindowPassed = 'ASSIGNMENT_ACKNOWLEDGEMENT_WINDOW_PASSED',
+  ReassignmentToSameBureau = 'REASSIGNMENT_TO_SAME_BUREAU',
+  ExtensionNotLater = 'EXTENSION_NOT_LATER',
+  ExtensionInThePast = 'EXTENSION_IN_THE_PAST',
+  ExtensionPastCap = 'EXTENSION_PAST_CAP',
   CalendarDayNotFound = 'CALENDAR_DAY_NOT_FOUND',
   CalendarWorkingWeekendNotWeekend = 'CALENDAR_WORKING_WEEKEND_NOT_WEEKEND',
 }
@@ -170,6 +176,34 @@ export function describeError(code: ErrorCode): ErrorDescription {
         status: 422,
         zh: '文件中有错误行，未导入任何数据，请修改后重新上传。',
         en: 'Some rows are invalid; nothing was imported. Fix them and upload again.',
+      };
+    case ErrorCode.AssignmentTransitionRefused:
+      return {
+        status: 409,
+        zh: '交办记录当前状态不允许此操作。',
+        en: 'The assignment’s current state does not allow this.',
+      };
+    case ErrorCode.AssignmentAcknowledgementWindowPassed:
+      return {
+        status: 409,
+        zh: '已超过签收期限，视为默认签收；如需调整请联系提案委（选工委）。',
+        en: 'The acknowledgement window has passed, so the item counts as accepted; ask the registrar to reassign it.',
+      };
+    case ErrorCode.ReassignmentToSameBureau:
+      return { status: 422, zh: '不能调整给原承办单位。', en: 'The item cannot be reassigned to the same bureau.' };
+    case ErrorCode.ExtensionNotLater:
+      return {
+        status: 400,
+        zh: '延期后的日期必须晚于现在的办理期限。',
+        en: 'The new due date must be later than the current one.',
+      };
+    case ErrorCode.ExtensionInThePast:
+      return { status: 400, zh: '延期后的日期不能早于今天。', en: 'The new due date cannot be in the past.' };
+    case ErrorCode.ExtensionPastCap:
+      return {
+        status: 400,
+        zh: '延期后的期限不能超过交办之日起的最长办理期限（默认6个月）。',
+        en: 'Extensions cannot go past the longest allowed time from assignment (6 months by default).',
       };
     case ErrorCode.CalendarDayNotFound:
       return { status: 404, zh: '日历中没有这一天的特别安排。', en: 'The calendar has no entry for this day.' };

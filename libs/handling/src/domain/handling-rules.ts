@@ -1,0 +1,40 @@
+import { addCalendarMonths, type LocalDate } from '@dafu/deadlines/domain/local-date';
+import type { DeadlineRules } from './due-date';
+
+/** design.md's defaults; each body (CPPCC, NPC) may set its own in handling_rules. */
+export interface HandlingRules extends DeadlineRules {
+  /** Working days to acknowledge or ask for reassignment (cities use 3 to 10). */
+  acknowledgeWorkingDays: number;
+  /** Extensions may not take the due date past this many months from 交办. */
+  extensionCapMonths: number;
+  /** A new reply after 不满意 feedback is due within this many months. */
+  rehandlingMonths: number;
+  /** Whether a logged talk with the proposer must precede review. */
+  talkRequiredBeforeReview: boolean;
+}
+
+export const DEFAULT_HANDLING_RULES: HandlingRules = {
+  acknowledgeWorkingDays: 5,
+  replyMonths: 3,
+  coOpinionMonths: 1,
+  extensionCapMonths: 6,
+  rehandlingMonths: 1,
+  talkRequiredBeforeReview: false,
+};
+
+export type ExtensionProblem = 'not_later' | 'in_the_past' | 'past_cap';
+
+/** Checks a requested new due date: later than now due, not in the past, within the cap from 交办. */
+export function checkExtension(
+  assignedOn: LocalDate,
+  currentDueOn: LocalDate,
+  requestedDueOn: LocalDate,
+  today: LocalDate,
+  rules: Pick<HandlingRules, 'extensionCapMonths'>,
+): { problem: ExtensionProblem; latestAllowed: LocalDate } | { problem: null; latestAllowed: LocalDate } {
+  const latestAllowed = addCalendarMonths(assignedOn, rules.extensionCapMonths);
+  if (requestedDueOn <= currentDueOn) return { problem: 'not_later', latestAllowed };
+  if (requestedDueOn < today) return { problem: 'in_the_past', latestAllowed };
+  if (requestedDueOn > latestAllowed) return { problem: 'past_cap', latestAllowed };
+  return { problem: null, latestAllowed };
+}
