@@ -5,6 +5,7 @@ import { CreateAuditEvents1795300000003 } from './1795300000003-CreateAuditEvent
 import { CreateWorkCalendar1795300000004 } from './1795300000004-CreateWorkCalendar';
 import { SeedWorkCalendar2020To20261795300000005 } from './1795300000005-SeedWorkCalendar2020To2026';
 import { CreateHandlingRulesAndRequests1795300000006 } from './1795300000006-CreateHandlingRulesAndRequests';
+import { CreateCoOpinionsAndContacts1795300000007 } from './1795300000007-CreateCoOpinionsAndContacts';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const ALL_MIGRATIONS = [
   CreateWorkCalendar1795300000004,
   SeedWorkCalendar2020To20261795300000005,
   CreateHandlingRulesAndRequests1795300000006,
+  CreateCoOpinionsAndContacts1795300000007,
 ];

@@ -13,6 +13,7 @@ import { ProposerEntity } from '@dafu/proposals/entities/proposer.entity';
 import { AssignmentEntity } from '@dafu/handling/entities/assignment.entity';
 import { ExtensionRequestEntity, ReassignmentRequestEntity } from '@dafu/handling/entities/handling-requests.entity';
 import { HandlingRulesEntity } from '@dafu/handling/entities/handling-rules.entity';
+import { CoOpinionEntity, ProposerContactEntity } from '@dafu/handling/entities/co-opinion.entity';
 import { WorkCalendarDayEntity, WorkCalendarYearEntity } from '@dafu/deadlines/entities/work-calendar.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
 import { ALL_MIGRATIONS } from '../../migrations';
@@ -31,6 +32,8 @@ const ENTITIES = [
   HandlingRulesEntity,
   ReassignmentRequestEntity,
   ExtensionRequestEntity,
+  CoOpinionEntity,
+  ProposerContactEntity,
 ];
 
 describe('Migrations', () => {

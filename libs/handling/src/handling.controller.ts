@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { Auth, RequirePermission } from '@dafu/platform/auth/auth.decorators';
 import { readUploadedFile } from '@dafu/platform/http/uploaded-file';
+import { AssignmentWorkService } from './assignment-work.service';
 import { HandlingService } from './handling.service';
+import { CoOpinionDto, DraftOpinionDto, LogContactDto, ProposerContactDto, WaiveOpinionDto } from './dto/work.dto';
 import { ImportResult, ProposalImportService } from './proposal-import.service';
 import {
   ApproveReassignmentDto,
@@ -181,5 +183,81 @@ export class AssignmentsController {
     @Body() dto: ReasonDto,
   ): Promise<AssignmentViewDto> {
     return this.handling.rejectExtension(actor, id, dto.reason.trim());
+  }
+}
+
+@ApiTags('assignments')
+@ApiBearerAuth()
+@Controller('assignments')
+export class AssignmentWorkController {
+  constructor(private readonly work: AssignmentWorkService) {}
+
+  @Get(':id/opinion')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiOkResponse({ type: CoOpinionDto })
+  opinion(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CoOpinionDto> {
+    return this.work.opinion(actor, id);
+  }
+
+  @Put(':id/opinion')
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: CoOpinionDto })
+  draftOpinion(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: DraftOpinionDto,
+  ): Promise<CoOpinionDto> {
+    return this.work.draftOpinion(actor, id, dto.body);
+  }
+
+  @Post(':id/opinion/send')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: CoOpinionDto })
+  sendOpinion(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CoOpinionDto> {
+    return this.work.sendOpinion(actor, id);
+  }
+
+  @Get(':id/co-opinions')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiOkResponse({ type: [CoOpinionDto] })
+  coOpinions(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<CoOpinionDto[]> {
+    return this.work.coOpinions(actor, id);
+  }
+
+  @Post(':id/co-opinions/:coAssignmentId/waive')
+  @HttpCode(200)
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: CoOpinionDto })
+  waive(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('coAssignmentId', ParseUUIDPipe) coAssignmentId: string,
+    @Body() dto: WaiveOpinionDto,
+  ): Promise<CoOpinionDto> {
+    return this.work.waiveOpinion(actor, id, coAssignmentId, dto.reason.trim());
+  }
+
+  @Get(':id/contacts')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiOkResponse({ type: [ProposerContactDto] })
+  contacts(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ProposerContactDto[]> {
+    return this.work.contacts(actor, id);
+  }
+
+  @Post(':id/contacts')
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiOkResponse({ type: ProposerContactDto })
+  logContact(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: LogContactDto,
+  ): Promise<ProposerContactDto> {
+    return this.work.logContact(actor, id, {
+      occurredOn: dto.occurredOn,
+      method: dto.method,
+      participants: dto.participants.trim(),
+      summary: dto.summary.trim(),
+    });
   }
 }

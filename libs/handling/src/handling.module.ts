@@ -6,7 +6,9 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
 import { AssignmentEntity } from './entities/assignment.entity';
 import { ExtensionRequestEntity, ReassignmentRequestEntity } from './entities/handling-requests.entity';
 import { HandlingRulesEntity } from './entities/handling-rules.entity';
-import { AssignmentsController, ProposalAssignmentsController } from './handling.controller';
+import { AssignmentsController, AssignmentWorkController, ProposalAssignmentsController } from './handling.controller';
+import { AssignmentWorkService } from './assignment-work.service';
+import { CoOpinionEntity, ProposerContactEntity } from './entities/co-opinion.entity';
 import { HandlingRepository } from './handling.repository';
 import { HandlingService } from './handling.service';
 import { ProposalImportService } from './proposal-import.service';
@@ -18,13 +20,15 @@ import { ProposalImportService } from './proposal-import.service';
       HandlingRulesEntity,
       ReassignmentRequestEntity,
       ExtensionRequestEntity,
+      CoOpinionEntity,
+      ProposerContactEntity,
     ]),
     ProposalsModule,
     IdentityModule,
     DeadlinesModule,
   ],
-  controllers: [ProposalAssignmentsController, AssignmentsController],
-  providers: [HandlingRepository, HandlingService, ProposalImportService],
+  controllers: [ProposalAssignmentsController, AssignmentsController, AssignmentWorkController],
+  providers: [HandlingRepository, HandlingService, AssignmentWorkService, ProposalImportService],
   exports: [HandlingService, HandlingRepository],
 })
 export class HandlingModule {}

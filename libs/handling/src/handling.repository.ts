@@ -7,6 +7,7 @@ import type { AssignmentRole, SessionBody } from '@dafu/platform/vocabulary';
 import { DEFAULT_HANDLING_RULES, HandlingRules } from './domain/handling-rules';
 import { ExtensionRequestEntity, ReassignmentRequestEntity, RequestStatus } from './entities/handling-requests.entity';
 import { HandlingRulesEntity } from './entities/handling-rules.entity';
+import { CoOpinionEntity, ProposerContactEntity } from './entities/co-opinion.entity';
 import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES } from './domain/assignment-status';
 import { AssignmentEntity } from './entities/assignment.entity';
 import type { Assignment, AssignmentView } from './handling.types';
@@ -276,5 +277,58 @@ export class HandlingRepository {
         .find({ where: { assignmentId }, order: { createdAt: 'ASC' } }),
     ]);
     return { reassignments, extensions };
+  }
+
+  async findOpinion(manager: EntityManager, assignmentId: string): Promise<CoOpinionEntity | null> {
+    return manager.findOne(CoOpinionEntity, { where: { assignmentId } });
+  }
+
+  async saveOpinion(
+    manager: EntityManager,
+    opinion: Partial<CoOpinionEntity> & { assignmentId: string },
+  ): Promise<CoOpinionEntity> {
+    const existing = await this.findOpinion(manager, opinion.assignmentId);
+    return manager.save(
+      CoOpinionEntity,
+      existing ? manager.merge(CoOpinionEntity, existing, opinion) : manager.create(CoOpinionEntity, opinion),
+    );
+  }
+
+  /** The co assignments of a proposal with their opinions, for the lead bureau's view. */
+  async coOpinionsOfProposal(
+    manager: EntityManager,
+    proposalId: string,
+  ): Promise<{ assignment: Assignment; bureauName: string; opinion: CoOpinionEntity | null }[]> {
+    const rows = await manager
+      .createQueryBuilder(AssignmentEntity, 'a')
+      .where('a.proposal_id = :proposalId AND a.role = :role', { proposalId, role: 'co' })
+      .andWhere('a.status NOT IN (:...ended)', { ended: ENDED_ASSIGNMENT_STATUSES })
+      .orderBy('a.created_at')
+      .getMany();
+    const result = [];
+    for (const row of rows) {
+      const [{ name }] = await manager.query<{ name: string }[]>('SELECT name FROM organisations WHERE id = $1', [
+        row.bureauId,
+      ]);
+      result.push({
+        assignment: toAssignment(row),
+        bureauName: name,
+        opinion: await this.findOpinion(manager, row.id),
+      });
+    }
+    return result;
+  }
+
+  async insertContact(
+    manager: EntityManager,
+    contact: Omit<ProposerContactEntity, 'id' | 'createdAt'>,
+  ): Promise<ProposerContactEntity> {
+    return manager.save(ProposerContactEntity, manager.create(ProposerContactEntity, contact));
+  }
+
+  async contactsOf(assignmentId: string): Promise<ProposerContactEntity[]> {
+    return this.dataSource
+      .getRepository(ProposerContactEntity)
+      .find({ where: { assignmentId }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
   }
 }

@@ -59,7 +59,7 @@ function extensionError(problem: ExtensionProblem, latestAllowed: LocalDate): Da
   }
 }
 
-interface StepResult {
+export interface StepResult {
   changes?: AssignmentChanges;
   reason?: string | null;
   data?: Record<string, unknown>;
@@ -67,7 +67,7 @@ interface StepResult {
   afterTransition?: (manager: EntityManager) => Promise<void>;
 }
 
-interface ActionOutcome {
+export interface ActionOutcome {
   assignment: Assignment;
   rules: HandlingRules;
   today: LocalDate;
@@ -186,7 +186,9 @@ export class HandlingService {
 
   /** 签收. */
   async acknowledge(actor: Actor, id: string): Promise<AssignmentView> {
-    await this.act(actor, id, AssignmentAction.Acknowledge, () => ({ changes: { acknowledgedAt: new Date() } }));
+    await this.applyAction(actor, id, AssignmentAction.Acknowledge, () => ({
+      changes: { acknowledgedAt: new Date() },
+    }));
     return this.getAssignment(actor, id);
   }
 
@@ -198,7 +200,7 @@ export class HandlingService {
     suggestedBureauId?: string,
   ): Promise<AssignmentView> {
     if (suggestedBureauId) await this.assertAllBureaus([suggestedBureauId]);
-    await this.act(actor, id, AssignmentAction.RequestReassignment, async (manager, { assignment }) => {
+    await this.applyAction(actor, id, AssignmentAction.RequestReassignment, async (manager, { assignment }) => {
       if (suggestedBureauId === assignment.bureauId) throw new DafuError(ErrorCode.ReassignmentToSameBureau);
       await this.repository.insertReassignmentRequest(manager, {
         assignmentId: id,
@@ -219,7 +221,7 @@ export class HandlingService {
     note?: string,
   ): Promise<AssignmentView> {
     let newAssignmentId = '';
-    await this.act(actor, id, AssignmentAction.ApproveReassignment, async (manager, { assignment }) => {
+    await this.applyAction(actor, id, AssignmentAction.ApproveReassignment, async (manager, { assignment }) => {
       const request = await this.repository.pendingReassignmentRequest(manager, id);
       const bureauId = newBureauId ?? request?.suggestedBureauId;
       if (!bureauId) {
@@ -260,7 +262,7 @@ export class HandlingService {
 
   /** The registrar refuses: back to assigned, with the reason the bureau will read. */
   async rejectReassignment(actor: Actor, id: string, reason: string): Promise<AssignmentView> {
-    await this.act(actor, id, AssignmentAction.RejectReassignment, async (manager) => {
+    await this.applyAction(actor, id, AssignmentAction.RejectReassignment, async (manager) => {
       const request = await this.repository.pendingReassignmentRequest(manager, id);
       if (request) {
         await this.repository.decideReassignmentRequest(manager, request.id, {
@@ -279,7 +281,7 @@ export class HandlingService {
   async reassign(actor: Actor, id: string, bureauId: string, reason: string): Promise<AssignmentView> {
     let newAssignmentId = '';
     await this.assertAllBureaus([bureauId]);
-    await this.act(actor, id, AssignmentAction.Reassign, (_manager, { assignment }) => {
+    await this.applyAction(actor, id, AssignmentAction.Reassign, (_manager, { assignment }) => {
       if (bureauId === assignment.bureauId) throw new DafuError(ErrorCode.ReassignmentToSameBureau);
       const data: Record<string, unknown> = { newBureauId: bureauId };
       return {
@@ -297,48 +299,58 @@ export class HandlingService {
 
   /** 申请延期, checked against the cap from 交办 before anyone has to decide. */
   async requestExtension(actor: Actor, id: string, reason: string, requestedDueOn: LocalDate): Promise<AssignmentView> {
-    await this.act(actor, id, AssignmentAction.RequestExtension, async (manager, { assignment, rules, today }) => {
-      const check = checkExtension(assignment.assignedOn, assignment.dueOn, requestedDueOn, today, rules);
-      if (check.problem) throw extensionError(check.problem, check.latestAllowed);
-      await this.repository.insertExtensionRequest(manager, {
-        assignmentId: id,
-        requestedBy: actor.userId,
-        reason,
-        previousDueOn: assignment.dueOn,
-        requestedDueOn,
-      });
-      return { reason, data: { previousDueOn: assignment.dueOn, requestedDueOn } };
-    });
+    await this.applyAction(
+      actor,
+      id,
+      AssignmentAction.RequestExtension,
+      async (manager, { assignment, rules, today }) => {
+        const check = checkExtension(assignment.assignedOn, assignment.dueOn, requestedDueOn, today, rules);
+        if (check.problem) throw extensionError(check.problem, check.latestAllowed);
+        await this.repository.insertExtensionRequest(manager, {
+          assignmentId: id,
+          requestedBy: actor.userId,
+          reason,
+          previousDueOn: assignment.dueOn,
+          requestedDueOn,
+        });
+        return { reason, data: { previousDueOn: assignment.dueOn, requestedDueOn } };
+      },
+    );
     return this.getAssignment(actor, id);
   }
 
   /** Approval moves the stored due date; reminders follow it through the event in the audit trail. */
   async approveExtension(actor: Actor, id: string, note?: string): Promise<AssignmentView> {
-    await this.act(actor, id, AssignmentAction.ApproveExtension, async (manager, { assignment, rules, today }) => {
-      const request = await this.repository.pendingExtensionRequest(manager, id);
-      if (!request)
-        throw new DafuError(ErrorCode.AssignmentTransitionRefused, {
-          from: assignment.status,
-          reason: 'no_pending_request',
+    await this.applyAction(
+      actor,
+      id,
+      AssignmentAction.ApproveExtension,
+      async (manager, { assignment, rules, today }) => {
+        const request = await this.repository.pendingExtensionRequest(manager, id);
+        if (!request)
+          throw new DafuError(ErrorCode.AssignmentTransitionRefused, {
+            from: assignment.status,
+            reason: 'no_pending_request',
+          });
+        const check = checkExtension(assignment.assignedOn, assignment.dueOn, request.requestedDueOn, today, rules);
+        if (check.problem) throw extensionError(check.problem, check.latestAllowed);
+        await this.repository.decideExtensionRequest(manager, request.id, {
+          status: RequestStatus.Approved,
+          decidedBy: actor.userId,
+          decisionReason: note ?? null,
         });
-      const check = checkExtension(assignment.assignedOn, assignment.dueOn, request.requestedDueOn, today, rules);
-      if (check.problem) throw extensionError(check.problem, check.latestAllowed);
-      await this.repository.decideExtensionRequest(manager, request.id, {
-        status: RequestStatus.Approved,
-        decidedBy: actor.userId,
-        decisionReason: note ?? null,
-      });
-      return {
-        changes: { dueOn: request.requestedDueOn },
-        reason: note ?? null,
-        data: { previousDueOn: assignment.dueOn, dueOn: request.requestedDueOn },
-      };
-    });
+        return {
+          changes: { dueOn: request.requestedDueOn },
+          reason: note ?? null,
+          data: { previousDueOn: assignment.dueOn, dueOn: request.requestedDueOn },
+        };
+      },
+    );
     return this.getAssignment(actor, id);
   }
 
   async rejectExtension(actor: Actor, id: string, reason: string): Promise<AssignmentView> {
-    await this.act(actor, id, AssignmentAction.RejectExtension, async (manager) => {
+    await this.applyAction(actor, id, AssignmentAction.RejectExtension, async (manager) => {
       const request = await this.repository.pendingExtensionRequest(manager, id);
       if (request) {
         await this.repository.decideExtensionRequest(manager, request.id, {
@@ -369,7 +381,7 @@ export class HandlingService {
    * ask the lifecycle, apply the step's own writes, move the status over the version read, and
    * record the audit event, all in one transaction.
    */
-  private async act(
+  async applyAction(
     actor: Actor,
     id: string,
     action: AssignmentAction,

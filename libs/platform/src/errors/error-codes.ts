@@ -44,6 +44,11 @@ export enum ErrorCode {
   ExtensionNotLater = 'EXTENSION_NOT_LATER',
   ExtensionInThePast = 'EXTENSION_IN_THE_PAST',
   ExtensionPastCap = 'EXTENSION_PAST_CAP',
+  CoOpinionNotApplicable = 'CO_OPINION_NOT_APPLICABLE',
+  CoOpinionEmpty = 'CO_OPINION_EMPTY',
+  CoOpinionClosed = 'CO_OPINION_CLOSED',
+  ContactInTheFuture = 'CONTACT_IN_THE_FUTURE',
+  AssignmentClosedForWork = 'ASSIGNMENT_CLOSED_FOR_WORK',
   CalendarDayNotFound = 'CALENDAR_DAY_NOT_FOUND',
   CalendarWorkingWeekendNotWeekend = 'CALENDAR_WORKING_WEEKEND_NOT_WEEKEND',
 }
@@ -204,6 +209,24 @@ export function describeError(code: ErrorCode): ErrorDescription {
         status: 400,
         zh: '延期后的期限不能超过交办之日起的最长办理期限（默认6个月）。',
         en: 'Extensions cannot go past the longest allowed time from assignment (6 months by default).',
+      };
+    case ErrorCode.CoOpinionNotApplicable:
+      return {
+        status: 409,
+        zh: '会办意见只由会办单位填写，由主办单位查看或免除。',
+        en: 'Co-handling opinions are written by co bureaus and seen or waived by the lead bureau.',
+      };
+    case ErrorCode.CoOpinionEmpty:
+      return { status: 400, zh: '会办意见不能为空。', en: 'The opinion is empty.' };
+    case ErrorCode.CoOpinionClosed:
+      return { status: 409, zh: '会办意见已发送或已免除，不能再修改。', en: 'The opinion was already sent or waived.' };
+    case ErrorCode.ContactInTheFuture:
+      return { status: 400, zh: '沟通日期不能晚于今天。', en: 'The date of the talk cannot be in the future.' };
+    case ErrorCode.AssignmentClosedForWork:
+      return {
+        status: 409,
+        zh: '该交办记录已办结、已调整或尚未签收，不能进行此操作。',
+        en: 'This assignment is not open for work (not yet acknowledged, or already ended).',
       };
     case ErrorCode.CalendarDayNotFound:
       return { status: 404, zh: '日历中没有这一天的特别安排。', en: 'The calendar has no entry for this day.' };
