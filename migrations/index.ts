@@ -6,6 +6,7 @@ import { CreateWorkCalendar1795300000004 } from './1795300000004-CreateWorkCalen
 import { SeedWorkCalendar2020To20261795300000005 } from './1795300000005-SeedWorkCalendar2020To2026';
 import { CreateHandlingRulesAndRequests1795300000006 } from './1795300000006-CreateHandlingRulesAndRequests';
 import { CreateCoOpinionsAndContacts1795300000007 } from './1795300000007-CreateCoOpinionsAndContacts';
+import { CreateOutbox1795300000008 } from './1795300000008-CreateOutbox';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const ALL_MIGRATIONS = [
   SeedWorkCalendar2020To20261795300000005,
   CreateHandlingRulesAndRequests1795300000006,
   CreateCoOpinionsAndContacts1795300000007,
+  CreateOutbox1795300000008,
 ];

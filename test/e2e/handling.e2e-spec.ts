@@ -39,6 +39,12 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
     };
   }
 
+  async function outboxOf(assignmentId: string): Promise<{ event_name: string; payload: Record<string, unknown> }[]> {
+    return ctx.dataSource.query(`SELECT event_name, payload FROM outbox_events WHERE aggregate_id = $1 ORDER BY id`, [
+      assignmentId,
+    ]);
+  }
+
   async function auditActions(assignmentId: string): Promise<string[]> {
     const audit = await ctx
       .http()
@@ -280,6 +286,10 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
       .set(...bearer(clerk));
     expect(after.body).toMatchObject({ status: 'acknowledged', dueOn: assignment.dueOn });
     expect(await auditActions(assignment.id)).toEqual(before);
+    expect((await outboxOf(assignment.id)).map((e) => e.event_name)).toEqual([
+      'assignment.created',
+      'assignment.state_changed',
+    ]);
   });
 
   it('refuses an extension before acknowledging and a rejection without a reason', async () => {

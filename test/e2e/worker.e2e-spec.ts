@@ -1,5 +1,10 @@
 import { Queue, QueueEvents } from 'bullmq';
 import { JobName, QueueName } from '@dafu/platform/queue/queue-names';
+import { jobIdOf } from '@dafu/platform/queue/job-registry';
+import { DomainEventSubscribers } from '@dafu/platform/outbox/domain-event.job';
+import { DomainEventName } from '@dafu/platform/outbox/outbox';
+import { OutboxRelay } from '@dafu/platform/outbox/outbox-relay';
+import { Role } from '@dafu/platform/vocabulary';
 import { TestContext } from '@dafu/testing';
 
 describe('Worker', () => {
@@ -31,6 +36,50 @@ describe('Worker', () => {
     expect(health.body.info.postgres.status).toBe('up');
     expect(health.body.info.redis.status).toBe('up');
     expect(Date.parse(health.body.info.worker.lastHeartbeat)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it('relays committed outbox events to their subscribers, each once', async () => {
+    const worker = await ctx.startWorker();
+    const seen: string[] = [];
+    worker.get(DomainEventSubscribers).subscribe(DomainEventName.AssignmentCreated, async (event) => {
+      seen.push(event.aggregateId);
+    });
+    const registrar = await ctx.newUser(Role.Registrar);
+    const session = await ctx.newSession(registrar);
+    const { assignment } = await ctx.newAssignedProposal(registrar, session.id, (await ctx.newBureau()).id);
+
+    // The worker's own timer may claim the row first; either way it must end up published.
+    const relay = worker.get(OutboxRelay);
+    let row: { id: string; published_at: Date | null } = { id: '', published_at: null };
+    for (let attempt = 0; attempt < 50 && !row.published_at; attempt += 1) {
+      await relay.relayOnce();
+      [row] = await ctx.dataSource.query(
+        `SELECT id, published_at FROM outbox_events WHERE aggregate_id = $1 AND event_name = 'assignment.created'`,
+        [assignment.id],
+      );
+      if (!row.published_at) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(row.published_at).not.toBeNull();
+    const domainEvents = new Queue(QueueName.DomainEvents, {
+      connection: { url: process.env.REDIS_URL as string },
+      prefix: `${ctx.redisPrefix}:bull`,
+    });
+    const domainEventsDone = new QueueEvents(QueueName.DomainEvents, {
+      connection: { url: process.env.REDIS_URL as string },
+      prefix: `${ctx.redisPrefix}:bull`,
+    });
+    try {
+      await domainEventsDone.waitUntilReady();
+      const job = await domainEvents.getJob(jobIdOf(`outbox-${row.id}`, JobName.DomainEvent));
+      expect(job).toBeDefined();
+      await job?.waitUntilFinished(domainEventsDone, 10_000);
+      expect(seen).toEqual([assignment.id]);
+      // Publishing again changes nothing: the row is marked, and the job id is taken.
+      expect(await relay.relayOnce()).toBe(0);
+    } finally {
+      await domainEventsDone.close();
+      await domainEvents.close();
+    }
   });
 
   it('fails a malformed job instead of acting on it', async () => {

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { postgresOptions } from '@dafu/platform/database/database-settings';
 import { AuditEventEntity } from '@dafu/platform/audit/audit-event.entity';
+import { OutboxEventEntity } from '@dafu/platform/outbox/outbox-event.entity';
 import { OrganisationEntity } from '@dafu/identity/entities/organisation.entity';
 import { RefreshTokenEntity } from '@dafu/identity/entities/refresh-token.entity';
 import { UserEntity } from '@dafu/identity/entities/user.entity';
@@ -34,6 +35,7 @@ const ENTITIES = [
   ExtensionRequestEntity,
   CoOpinionEntity,
   ProposerContactEntity,
+  OutboxEventEntity,
 ];
 
 describe('Migrations', () => {

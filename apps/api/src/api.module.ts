@@ -8,6 +8,7 @@ import { HealthDetailsModule } from '@dafu/platform/health/health-details';
 import { HealthModule } from '@dafu/platform/health/health.module';
 import { LoggingModule } from '@dafu/platform/logging/logging.module';
 import { QueueModule } from '@dafu/platform/queue/queue.module';
+import { OutboxModule } from '@dafu/platform/outbox/outbox.module';
 import { RedisModule } from '@dafu/platform/redis/redis.module';
 import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
 import { HandlingModule } from '@dafu/handling/handling.module';
@@ -24,6 +25,7 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
     HealthDetailsModule,
     HealthModule,
     AuditModule,
+    OutboxModule,
     IdentityModule,
     ProposalsModule,
     DeadlinesModule,

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { recordAuditEvent, recordAuditEvents } from '@dafu/platform/audit/audit';
+import { DomainEventName, recordDomainEvents } from '@dafu/platform/outbox/outbox';
 import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
 import { DafuError, ForbiddenError, StaleVersionError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
@@ -57,6 +58,15 @@ function extensionError(problem: ExtensionProblem, latestAllowed: LocalDate): Da
     default:
       return assertUnreachable(problem);
   }
+}
+
+function createdEvent(assignment: Assignment) {
+  return {
+    name: DomainEventName.AssignmentCreated,
+    aggregateType: 'assignment' as const,
+    aggregateId: assignment.id,
+    payload: { proposalId: assignment.proposalId, bureauId: assignment.bureauId, dueOn: assignment.dueOn },
+  };
 }
 
 export interface StepResult {
@@ -173,6 +183,7 @@ export class HandlingService {
           },
         })),
       );
+      await recordDomainEvents(manager, assignments.map(createdEvent));
       return assignments;
     } catch (error) {
       // A concurrent 交办 of the same proposal got there first.
@@ -413,6 +424,24 @@ export class HandlingService {
       });
       if (!written) throw new StaleVersionError(assignment.version);
       await afterTransition?.(manager);
+      await recordDomainEvents(manager, [
+        {
+          name: DomainEventName.AssignmentStateChanged,
+          aggregateType: 'assignment',
+          aggregateId: id,
+          payload: { action, from: result.from, to: result.to },
+        },
+        ...(changes?.dueOn && changes.dueOn !== assignment.dueOn
+          ? [
+              {
+                name: DomainEventName.AssignmentDueDateChanged,
+                aggregateType: 'assignment' as const,
+                aggregateId: id,
+                payload: { previousDueOn: assignment.dueOn, dueOn: changes.dueOn },
+              },
+            ]
+          : []),
+      ]);
       await recordAuditEvent(manager, {
         actor,
         entityType: 'assignment',
@@ -467,6 +496,7 @@ export class HandlingService {
         reassignedFromId: assignment.id,
       },
     });
+    await recordDomainEvents(manager, [createdEvent(replacement)]);
     return replacement;
   }
 }

@@ -23,7 +23,10 @@ export function buildJobRegistry(handlers: readonly JobHandler[]): ReadonlyMap<J
   return registry;
 }
 
-/** Stable ids make an enqueue idempotent: the same entity and job never run twice side by side. */
+/**
+ * Stable ids make an enqueue idempotent: the same entity and job never run twice side by side.
+ * BullMQ refuses ':' in custom ids (it is its key separator), hence '--'.
+ */
 export function jobIdOf(entityId: string, jobName: JobName): string {
-  return `${entityId}:${jobName}`;
+  return `${entityId}--${jobName}`;
 }

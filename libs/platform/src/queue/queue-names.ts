@@ -6,10 +6,13 @@ import { assertUnreachable } from '../errors/assert-unreachable';
  */
 export enum QueueName {
   System = 'system',
+  DomainEvents = 'domain-events',
 }
 
 export enum JobName {
   HealthCheck = 'system.health-check',
+  /** One outbox row, published by the relay; its handler dispatches it to the subscribers. */
+  DomainEvent = 'domain.event',
 }
 
 export interface HealthCheckJobData {
@@ -17,8 +20,13 @@ export interface HealthCheckJobData {
 }
 
 /** The payload of each job: IDs and small scalars only; workers reload the truth from Postgres. */
+export interface DomainEventJobData {
+  outboxId: string;
+}
+
 export interface JobDataMap {
   [JobName.HealthCheck]: HealthCheckJobData;
+  [JobName.DomainEvent]: DomainEventJobData;
 }
 
 export type JobData<N extends JobName> = JobDataMap[N];
@@ -27,6 +35,8 @@ export function queueOf(job: JobName): QueueName {
   switch (job) {
     case JobName.HealthCheck:
       return QueueName.System;
+    case JobName.DomainEvent:
+      return QueueName.DomainEvents;
     default:
       return assertUnreachable(job);
   }

@@ -1,0 +1,42 @@
+import type { EntityManager } from 'typeorm';
+import { OutboxEventEntity } from './outbox-event.entity';
+
+/**
+ * Domain events other contexts (reminders, documents, notifications) react to in the background.
+ * Payloads carry ids and small scalars only; handlers reload the truth from Postgres.
+ */
+export enum DomainEventName {
+  AssignmentCreated = 'assignment.created',
+  /** Any move of an assignment's status (acknowledged, reassigned, replied, withdrawn…). */
+  AssignmentStateChanged = 'assignment.state_changed',
+  /** The stored due date moved (an approved extension): reminders must move with it. */
+  AssignmentDueDateChanged = 'assignment.due_date_changed',
+}
+
+export interface DomainEventInput {
+  name: DomainEventName;
+  aggregateType: 'assignment';
+  aggregateId: string;
+  payload: Record<string, string | number | boolean | null>;
+}
+
+export interface DomainEvent extends DomainEventInput {
+  id: string;
+  createdAt: Date;
+}
+
+/** Must be given the manager of the transaction that makes the change the events announce. */
+export async function recordDomainEvents(manager: EntityManager, events: readonly DomainEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await manager.save(
+    OutboxEventEntity,
+    events.map((event) =>
+      manager.create(OutboxEventEntity, {
+        eventName: event.name,
+        aggregateType: event.aggregateType,
+        aggregateId: event.aggregateId,
+        payload: event.payload,
+      }),
+    ),
+  );
+}
