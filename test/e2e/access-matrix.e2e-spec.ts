@@ -40,6 +40,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /assignments': READERS,
   'GET /assignments/{id}': READERS,
   'GET /assignments/{id}/requests': READERS,
+  'GET /assignments/{id}/timeline': READERS,
   'POST /assignments/{id}/acknowledge': BUREAU_STAFF,
   'POST /assignments/{id}/reassignment-request': BUREAU_STAFF,
   'POST /assignments/{id}/reassignment-request/approve': [Registrar, Supervisor],

@@ -317,4 +317,57 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
       .send({ reason: '可按期办结' });
     expect(rejected.body).toMatchObject({ status: 'acknowledged', dueOn: assignment.dueOn });
   });
+
+  it('lists the bureau’s open items by due date with days left, and tells the story of each', async () => {
+    const { bureau, clerk, assignment } = await assignedToNewBureau();
+    const proposal2 = await ctx.newProposal(registrar, sessionId);
+    await ctx
+      .http()
+      .post(`/proposals/${proposal2.id}/assignments`)
+      .set(...bearer(registrar))
+      .send({ assignedOn: '2026-09-29', assignments: [{ bureauId: bureau.id, role: 'lead' }] });
+    await ctx
+      .http()
+      .post(`/assignments/${assignment.id}/acknowledge`)
+      .set(...bearer(clerk));
+
+    const open = await ctx
+      .http()
+      .get('/assignments')
+      .query({ open: 'true' })
+      .set(...bearer(clerk));
+    expect(open.status).toBe(200);
+    expect(open.body).toHaveLength(2);
+    const [older, newer] = open.body;
+    expect(older).toMatchObject({ dueOn: '2026-12-29', acceptedByDefault: true, status: 'assigned' });
+    expect(newer).toMatchObject({ id: assignment.id, status: 'acknowledged', acceptedByDefault: false });
+    const expectedDaysLeft = Math.round((Date.parse(newer.dueOn) - Date.parse(today())) / 86_400_000);
+    expect(newer.daysLeft).toBe(expectedDaysLeft);
+    expect(newer.workingDaysLeft).toBeLessThan(newer.daysLeft);
+    expect(newer.workingDaysLeft).toBeGreaterThan(0);
+
+    const timeline = await ctx
+      .http()
+      .get(`/assignments/${assignment.id}/timeline`)
+      .set(...bearer(clerk));
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.map((e: { text: { zh: string } }) => e.text.zh)).toEqual([
+      expect.stringMatching(/^交办，办理期限\d{4}-\d{2}-\d{2}，应于\d{4}-\d{2}-\d{2}前签收$/),
+      '签收',
+    ]);
+    expect(timeline.body[1]).toMatchObject({
+      actorName: clerk.displayName,
+      fromState: 'assigned',
+      toState: 'acknowledged',
+    });
+    const stranger = await ctx.newUser(Role.Clerk);
+    expect(
+      (
+        await ctx
+          .http()
+          .get(`/assignments/${assignment.id}/timeline`)
+          .set(...bearer(stranger))
+      ).status,
+    ).toBe(404);
+  });
 });

@@ -12,6 +12,8 @@ import { ImportResult, ProposalImportService } from './proposal-import.service';
 import {
   ApproveReassignmentDto,
   AssignmentRequestsDto,
+  AssignmentListItemDto,
+  TimelineEntryDto,
   DecisionNoteDto,
   ReasonDto,
   ReassignDto,
@@ -74,9 +76,16 @@ export class AssignmentsController {
 
   @Get()
   @RequirePermission(Permission.AssignmentRead)
-  @ApiOkResponse({ type: [AssignmentViewDto] })
-  list(@Auth() actor: Actor, @Query() query: ListAssignmentsQuery): Promise<AssignmentViewDto[]> {
+  @ApiOkResponse({ type: [AssignmentListItemDto] })
+  list(@Auth() actor: Actor, @Query() query: ListAssignmentsQuery): Promise<AssignmentListItemDto[]> {
     return this.handling.listAssignments(actor, query);
+  }
+
+  @Get(':id/timeline')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiOkResponse({ type: [TimelineEntryDto] })
+  timeline(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<TimelineEntryDto[]> {
+    return this.handling.timeline(actor, id);
   }
 
   @Get(':id')

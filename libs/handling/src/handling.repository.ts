@@ -8,7 +8,7 @@ import { DEFAULT_HANDLING_RULES, HandlingRules } from './domain/handling-rules';
 import { ExtensionRequestEntity, ReassignmentRequestEntity, RequestStatus } from './entities/handling-requests.entity';
 import { HandlingRulesEntity } from './entities/handling-rules.entity';
 import { CoOpinionEntity, ProposerContactEntity } from './entities/co-opinion.entity';
-import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES } from './domain/assignment-status';
+import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES, OPEN_ASSIGNMENT_STATUSES } from './domain/assignment-status';
 import { AssignmentEntity } from './entities/assignment.entity';
 import type { Assignment, AssignmentView } from './handling.types';
 
@@ -83,6 +83,9 @@ const ASSIGNMENT_VIEW_SELECT = `
     JOIN proposals p ON p.id = a.proposal_id`;
 
 export interface AssignmentFilter {
+  /** Only assignments the bureau still has to work on. */
+  open?: boolean;
+  sessionId?: string;
   proposalId?: string;
   bureauId?: string;
   status?: AssignmentStatus;
@@ -149,6 +152,8 @@ export class HandlingRepository {
       conditions.push(sql.replace('?', `$${params.length}`));
     };
     if (filter.proposalId) add('a.proposal_id = ?', filter.proposalId);
+    if (filter.sessionId) add('p.session_id = ?', filter.sessionId);
+    if (filter.open) add('a.status::text = ANY(?)', OPEN_ASSIGNMENT_STATUSES);
     if (filter.bureauId) add('a.bureau_id = ?', filter.bureauId);
     if (filter.status) add('a.status = ?', filter.status);
     if (filter.role) add('a.role = ?', filter.role);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
-import { recordAuditEvent, recordAuditEvents } from '@dafu/platform/audit/audit';
+import { listAuditEvents, recordAuditEvent, recordAuditEvents } from '@dafu/platform/audit/audit';
 import { DomainEventName, recordDomainEvents } from '@dafu/platform/outbox/outbox';
 import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
 import { DafuError, ForbiddenError, StaleVersionError } from '@dafu/platform/errors/dafu-error';
@@ -10,14 +10,20 @@ import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { OrganisationKind } from '@dafu/platform/vocabulary';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
-import type { LocalDate } from '@dafu/deadlines/domain/local-date';
+import { daysBetween, type LocalDate } from '@dafu/deadlines/domain/local-date';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
 import { ProposalEvent } from '@dafu/proposals/domain/proposal-lifecycle';
 import { ProposalNotFoundError } from '@dafu/proposals/errors';
 import { ProposalsRepository } from '@dafu/proposals/proposals.repository';
 import { ProposalsService } from '@dafu/proposals/proposals.service';
 import type { Proposal } from '@dafu/proposals/proposals.types';
-import { AssignmentAction, AssignmentRefusal, transitionAssignment } from './domain/assignment-lifecycle';
+import {
+  AssignmentAction,
+  AssignmentRefusal,
+  isAcceptedByDefault,
+  transitionAssignment,
+} from './domain/assignment-lifecycle';
+import { describeAssignmentEvent } from './domain/timeline';
 import { checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
 import { assignmentDueOn } from './domain/due-date';
 import { checkExtension, ExtensionProblem, HandlingRules } from './domain/handling-rules';
@@ -30,7 +36,7 @@ import {
   NotABureauError,
 } from './errors';
 import { AssignmentChanges, AssignmentFilter, HandlingRepository } from './handling.repository';
-import type { Assignment, AssignmentView } from './handling.types';
+import type { Assignment, AssignmentListItem, AssignmentView, TimelineEntry } from './handling.types';
 
 function refusalError(reason: AssignmentRefusal, from: string, action: AssignmentAction): DafuError {
   switch (reason) {
@@ -97,8 +103,39 @@ export class HandlingService {
     return this.deadlines.today();
   }
 
-  listAssignments(actor: Actor, filter: AssignmentFilter): Promise<AssignmentView[]> {
-    return this.repository.listAssignments(filter, readScopeOf(actor));
+  async listAssignments(actor: Actor, filter: AssignmentFilter): Promise<AssignmentListItem[]> {
+    const [views, calendar] = await Promise.all([
+      this.repository.listAssignments(filter, readScopeOf(actor)),
+      this.deadlines.calendar(),
+    ]);
+    const today = this.today();
+    return views.map((view) => ({
+      ...view,
+      daysLeft: daysBetween(today, view.dueOn),
+      workingDaysLeft: calendar.workingDaysBetween(today, view.dueOn),
+      acceptedByDefault: isAcceptedByDefault(view.status, today <= view.acknowledgeBy),
+    }));
+  }
+
+  /** The assignment's audit trail in order, as sentences a clerk reads. */
+  async timeline(actor: Actor, id: string): Promise<TimelineEntry[]> {
+    await this.getAssignment(actor, id);
+    const events = await this.repository.transaction((manager) => listAuditEvents(manager, 'assignment', id));
+    const names = new Map<string, string>();
+    for (const userId of new Set(events.map((e) => e.actorUserId).filter((u): u is string => u !== null))) {
+      const user = await this.identity.findUser(userId);
+      if (user) names.set(userId, user.displayName);
+    }
+    return events.map((event) => ({
+      at: event.occurredAt,
+      actorUserId: event.actorUserId,
+      actorName: event.actorUserId ? (names.get(event.actorUserId) ?? null) : null,
+      action: event.action,
+      fromState: event.fromState,
+      toState: event.toState,
+      reason: event.reason,
+      text: describeAssignmentEvent(event.action, event.data, event.reason),
+    }));
   }
 
   async listAssignmentsOfProposal(actor: Actor, proposalId: string): Promise<AssignmentView[]> {

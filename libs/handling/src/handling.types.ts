@@ -24,3 +24,22 @@ export interface AssignmentView extends Assignment {
   proposalTitle: string;
   sessionId: string;
 }
+
+/** A view with what a clerk plans by: days left until the due date (negative when overdue). */
+export interface AssignmentListItem extends AssignmentView {
+  daysLeft: number;
+  workingDaysLeft: number;
+  /** Unacknowledged past the window: counts as accepted (默认签收). */
+  acceptedByDefault: boolean;
+}
+
+export interface TimelineEntry {
+  at: Date;
+  actorUserId: string | null;
+  actorName: string | null;
+  action: string;
+  fromState: string | null;
+  toState: string | null;
+  reason: string | null;
+  text: { zh: string; en: string };
+}

@@ -21,3 +21,12 @@ export const ENDED_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [
   AssignmentStatus.Reassigned,
   AssignmentStatus.Withdrawn,
 ];
+
+/** Assignments the bureau still has to work on: what "my open items" lists and reminders cover. */
+export const OPEN_ASSIGNMENT_STATUSES: readonly AssignmentStatus[] = [
+  AssignmentStatus.Assigned,
+  AssignmentStatus.Acknowledged,
+  AssignmentStatus.ReassignmentRequested,
+  AssignmentStatus.ExtensionRequested,
+  AssignmentStatus.Rehandling,
+];

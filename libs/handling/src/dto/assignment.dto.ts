@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsEnum,
   IsISO8601,
   IsNotEmpty,
@@ -63,7 +64,37 @@ export class AssignmentViewDto extends AssignmentDto {
   @ApiProperty() sessionId: string;
 }
 
+export class AssignmentListItemDto extends AssignmentViewDto {
+  @ApiProperty({ description: 'Calendar days until the due date; negative when overdue' }) daysLeft: number;
+  @ApiProperty({ description: 'Working days until the due date (holidays and 调休 counted)' }) workingDaysLeft: number;
+  @ApiProperty({ description: 'Not acknowledged within the window: counts as accepted (默认签收)' })
+  acceptedByDefault: boolean;
+}
+
+class TimelineTextDto {
+  @ApiProperty() zh: string;
+  @ApiProperty() en: string;
+}
+
+export class TimelineEntryDto {
+  @ApiProperty() at: Date;
+  @ApiProperty({ nullable: true, type: String }) actorUserId: string | null;
+  @ApiProperty({ nullable: true, type: String }) actorName: string | null;
+  @ApiProperty() action: string;
+  @ApiProperty({ nullable: true, type: String }) fromState: string | null;
+  @ApiProperty({ nullable: true, type: String }) toState: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason: string | null;
+  @ApiProperty({ type: TimelineTextDto }) text: TimelineTextDto;
+}
+
 export class ListAssignmentsQuery {
+  @ApiPropertyOptional({ description: 'true: only items the bureau still has to work on' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  open?: boolean;
+
+  @ApiPropertyOptional() @IsOptional() @IsUUID() sessionId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() proposalId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() bureauId?: string;
   @ApiPropertyOptional({ enum: AssignmentStatus, enumName: 'AssignmentStatus' })

@@ -1,0 +1,38 @@
+import { describeAssignmentEvent, statusLabelZh } from './timeline';
+
+describe('describeAssignmentEvent', () => {
+  it.each([
+    [
+      'assignment.created',
+      { dueOn: '2023-07-13', acknowledgeBy: '2023-04-20' },
+      null,
+      '交办，办理期限2023-07-13，应于2023-04-20前签收',
+    ],
+    ['assignment.acknowledge', {}, null, '签收'],
+    ['assignment.request_reassignment', {}, '不属于本单位职责', '申请调整（理由：不属于本单位职责）'],
+    [
+      'assignment.approve_extension',
+      { previousDueOn: '2023-07-13', dueOn: '2023-08-13' },
+      null,
+      '同意延期，办理期限由2023-07-13改为2023-08-13',
+    ],
+    ['co_opinion.waived', {}, '逾期未反馈', '主办单位免除会办意见（理由：逾期未反馈）'],
+    ['contact.logged', { occurredOn: '2023-06-20' }, null, '记录与提出人沟通（2023-06-20）'],
+  ])('%s reads as %s', (action, data, reason, zh) => {
+    const text = describeAssignmentEvent(action, data, reason);
+    expect(text.zh).toBe(zh);
+    expect(text.en).toMatch(/^[A-Z]/);
+  });
+
+  it('falls back to the action name for an event it does not know yet', () => {
+    expect(describeAssignmentEvent('assignment.future_thing', {}, null)).toEqual({
+      zh: 'assignment.future_thing',
+      en: 'assignment.future_thing',
+    });
+  });
+
+  it('labels statuses in Chinese', () => {
+    expect(statusLabelZh('extension_requested')).toBe('申请延期中');
+    expect(statusLabelZh('unknown')).toBe('unknown');
+  });
+});

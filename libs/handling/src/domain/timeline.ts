@@ -1,0 +1,74 @@
+/** How the trail of an assignment reads to a clerk: one sentence per audit event, in Chinese and English. */
+export interface TimelineText {
+  zh: string;
+  en: string;
+}
+
+type Data = Record<string, unknown>;
+
+const STATUS_ZH: Record<string, string> = {
+  assigned: '已交办',
+  acknowledged: '已签收',
+  reassignment_requested: '申请调整中',
+  reassigned: '已调整',
+  extension_requested: '申请延期中',
+  replied: '已答复',
+  opinion_sent: '已送会办意见',
+  feedback_received: '已反馈',
+  rehandling: '重新办理',
+  closed: '已办结',
+  withdrawn: '已撤回',
+};
+
+const str = (value: unknown) => (typeof value === 'string' ? value : '');
+
+export function describeAssignmentEvent(action: string, data: Data, reason: string | null): TimelineText {
+  const why = reason ? `（理由：${reason}）` : '';
+  const whyEn = reason ? ` (reason: ${reason})` : '';
+  switch (action) {
+    case 'assignment.created':
+      return {
+        zh: `交办，办理期限${str(data.dueOn)}，应于${str(data.acknowledgeBy) || '—'}前签收`,
+        en: `Assigned, due ${str(data.dueOn)}, to be acknowledged by ${str(data.acknowledgeBy) || '—'}`,
+      };
+    case 'assignment.acknowledge':
+      return { zh: '签收', en: 'Acknowledged' };
+    case 'assignment.request_reassignment':
+      return { zh: `申请调整${why}`, en: `Asked for reassignment${whyEn}` };
+    case 'assignment.approve_reassignment':
+      return { zh: `同意调整，已改交其他单位办理${why}`, en: `Reassignment approved; moved to another bureau${whyEn}` };
+    case 'assignment.reject_reassignment':
+      return { zh: `不同意调整，退回原单位办理${why}`, en: `Reassignment refused; back to this bureau${whyEn}` };
+    case 'assignment.reassign':
+      return { zh: `提案委（选工委）直接调整承办单位${why}`, en: `Moved to another bureau by the registrar${whyEn}` };
+    case 'assignment.request_extension':
+      return {
+        zh: `申请延期至${str(data.requestedDueOn)}${why}`,
+        en: `Asked to extend to ${str(data.requestedDueOn)}${whyEn}`,
+      };
+    case 'assignment.approve_extension':
+      return {
+        zh: `同意延期，办理期限由${str(data.previousDueOn)}改为${str(data.dueOn)}`,
+        en: `Extension approved: due ${str(data.dueOn)} instead of ${str(data.previousDueOn)}`,
+      };
+    case 'assignment.reject_extension':
+      return { zh: `不同意延期${why}`, en: `Extension refused${whyEn}` };
+    case 'assignment.send_opinion':
+      return { zh: '会办意见已送主办单位', en: 'Co-handling opinion sent to the lead bureau' };
+    case 'co_opinion.drafted':
+      return { zh: '保存会办意见草稿', en: 'Co-handling opinion draft saved' };
+    case 'co_opinion.waived':
+      return { zh: `主办单位免除会办意见${why}`, en: `Opinion waived by the lead bureau${whyEn}` };
+    case 'contact.logged':
+      return {
+        zh: `记录与提出人沟通（${str(data.occurredOn)}）`,
+        en: `Talk with the proposer logged (${str(data.occurredOn)})`,
+      };
+    default:
+      return { zh: action, en: action };
+  }
+}
+
+export function statusLabelZh(status: string): string {
+  return STATUS_ZH[status] ?? status;
+}
