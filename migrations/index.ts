@@ -7,6 +7,7 @@ import { SeedWorkCalendar2020To20261795300000005 } from './1795300000005-SeedWor
 import { CreateHandlingRulesAndRequests1795300000006 } from './1795300000006-CreateHandlingRulesAndRequests';
 import { CreateCoOpinionsAndContacts1795300000007 } from './1795300000007-CreateCoOpinionsAndContacts';
 import { CreateOutbox1795300000008 } from './1795300000008-CreateOutbox';
+import { CreateAttachments1795300000009 } from './1795300000009-CreateAttachments';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS = [
   CreateHandlingRulesAndRequests1795300000006,
   CreateCoOpinionsAndContacts1795300000007,
   CreateOutbox1795300000008,
+  CreateAttachments1795300000009,
 ];

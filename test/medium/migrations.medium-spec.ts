@@ -14,6 +14,7 @@ import { ProposerEntity } from '@dafu/proposals/entities/proposer.entity';
 import { AssignmentEntity } from '@dafu/handling/entities/assignment.entity';
 import { ExtensionRequestEntity, ReassignmentRequestEntity } from '@dafu/handling/entities/handling-requests.entity';
 import { HandlingRulesEntity } from '@dafu/handling/entities/handling-rules.entity';
+import { AttachmentEntity } from '@dafu/handling/entities/attachment.entity';
 import { CoOpinionEntity, ProposerContactEntity } from '@dafu/handling/entities/co-opinion.entity';
 import { WorkCalendarDayEntity, WorkCalendarYearEntity } from '@dafu/deadlines/entities/work-calendar.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
@@ -36,6 +37,7 @@ const ENTITIES = [
   CoOpinionEntity,
   ProposerContactEntity,
   OutboxEventEntity,
+  AttachmentEntity,
 ];
 
 describe('Migrations', () => {

@@ -10,6 +10,7 @@ import { LoggingModule } from '@dafu/platform/logging/logging.module';
 import { QueueModule } from '@dafu/platform/queue/queue.module';
 import { OutboxModule } from '@dafu/platform/outbox/outbox.module';
 import { RedisModule } from '@dafu/platform/redis/redis.module';
+import { StorageModule } from '@dafu/platform/storage/file-storage';
 import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
 import { HandlingModule } from '@dafu/handling/handling.module';
 import { IdentityModule } from '@dafu/identity/identity.module';
@@ -26,6 +27,7 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
     HealthModule,
     AuditModule,
     OutboxModule,
+    StorageModule,
     IdentityModule,
     ProposalsModule,
     DeadlinesModule,

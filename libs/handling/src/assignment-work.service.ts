@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
@@ -7,6 +8,10 @@ import { DafuError, ForbiddenError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { AssignmentRole } from '@dafu/platform/vocabulary';
+import type { UploadedFile } from '@dafu/platform/http/uploaded-file';
+import { AttachmentProblem, checkAttachment, cleanFilename } from '@dafu/platform/storage/attachment-policy';
+import { FileStorage, InjectFileStorage, StorageKeys } from '@dafu/platform/storage/file-storage';
+import { AttachmentEntity, AttachmentOwner } from './entities/attachment.entity';
 import { AssignmentAction } from './domain/assignment-lifecycle';
 import { AssignmentWork, refuseWork, WorkRefusal } from './domain/assignment-work';
 import { CoOpinionEntity, CoOpinionStatus, ContactMethod, ProposerContactEntity } from './entities/co-opinion.entity';
@@ -27,6 +32,49 @@ export interface CoOpinion {
   waiveReason: string | null;
   dueOn: string;
   version: number | null;
+}
+
+export interface Attachment {
+  id: string;
+  assignmentId: string;
+  ownerType: AttachmentOwner;
+  ownerId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedBy: string;
+  createdAt: Date;
+}
+
+function attachmentOf(row: AttachmentEntity): Attachment {
+  return {
+    id: row.id,
+    assignmentId: row.assignmentId,
+    ownerType: row.ownerType,
+    ownerId: row.ownerId,
+    filename: row.filename,
+    contentType: row.contentType,
+    sizeBytes: row.sizeBytes,
+    sha256: row.sha256,
+    uploadedBy: row.uploadedBy,
+    createdAt: row.createdAt,
+  };
+}
+
+function attachmentError(problem: AttachmentProblem): DafuError {
+  switch (problem) {
+    case 'empty':
+      return new DafuError(ErrorCode.AttachmentEmpty);
+    case 'too_large':
+      return new DafuError(ErrorCode.AttachmentTooLarge);
+    case 'type_not_allowed':
+      return new DafuError(ErrorCode.AttachmentTypeNotAllowed);
+    case 'content_mismatch':
+      return new DafuError(ErrorCode.AttachmentContentMismatch);
+    default:
+      return assertUnreachable(problem);
+  }
 }
 
 export interface ProposerContact {
@@ -89,10 +137,122 @@ function contactOf(row: ProposerContactEntity): ProposerContact {
 /** 会办意见 and 沟通: the work a bureau records on an assignment besides moving its state. */
 @Injectable()
 export class AssignmentWorkService {
+  private readonly logger = new Logger(AssignmentWorkService.name);
+
   constructor(
     private readonly repository: HandlingRepository,
     private readonly handling: HandlingService,
+    @InjectFileStorage() private readonly storage: FileStorage,
+    private readonly keys: StorageKeys,
   ) {}
+
+  /** A file on the co bureau's opinion draft (the draft is started if there is none). */
+  attachToOpinion(actor: Actor, assignmentId: string, file: UploadedFile): Promise<Attachment> {
+    return this.attach(actor, assignmentId, file, AssignmentWork.DraftOpinion, async (manager) => {
+      const opinion = await this.repository.findOpinion(manager, assignmentId);
+      if (opinion && opinion.status !== CoOpinionStatus.Draft) throw new DafuError(ErrorCode.CoOpinionClosed);
+      const draft =
+        opinion ?? (await this.repository.saveOpinion(manager, { assignmentId, body: '', draftedBy: actor.userId }));
+      return { ownerType: AttachmentOwner.CoOpinion, ownerId: draft.id };
+    });
+  }
+
+  /** A file on a talk record, e.g. the minutes of a meeting with the proposer. */
+  attachToContact(actor: Actor, assignmentId: string, contactId: string, file: UploadedFile): Promise<Attachment> {
+    return this.attach(actor, assignmentId, file, AssignmentWork.LogContact, async (manager) => {
+      const contact = await this.repository.findContact(manager, assignmentId, contactId);
+      if (!contact) throw new DafuError(ErrorCode.ContactNotFound, { contactId });
+      return { ownerType: AttachmentOwner.Contact, ownerId: contact.id };
+    });
+  }
+
+  async attachments(actor: Actor, assignmentId: string): Promise<Attachment[]> {
+    await this.handling.getAssignment(actor, assignmentId);
+    return (await this.repository.attachmentsOf(assignmentId)).map(attachmentOf);
+  }
+
+  /**
+   * Whoever may read the assignment may download its files; the lead bureau may also download the
+   * files of a co opinion once it was sent. Anyone else is told the file does not exist.
+   */
+  async download(actor: Actor, attachmentId: string): Promise<{ attachment: Attachment; content: Buffer }> {
+    const row = await this.repository.findAttachment(attachmentId);
+    if (!row || !(await this.mayDownload(actor, row)))
+      throw new DafuError(ErrorCode.AttachmentNotFound, { attachmentId });
+    const content = await this.storage.get(row.storageKey);
+    if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
+      throw new Error(`Attachment ${row.id} does not match its recorded SHA-256`);
+    }
+    return { attachment: attachmentOf(row), content };
+  }
+
+  private async mayDownload(actor: Actor, row: AttachmentEntity): Promise<boolean> {
+    const readable = await this.handling.getAssignment(actor, row.assignmentId).then(
+      () => true,
+      () => false,
+    );
+    if (readable || row.ownerType !== AttachmentOwner.CoOpinion) return readable;
+    return this.repository.transaction(async (manager) => {
+      const opinion = await this.repository.findOpinion(manager, row.assignmentId);
+      if (opinion?.status !== CoOpinionStatus.Sent) return false;
+      const co = await this.repository.lockAssignment(manager, row.assignmentId, { kind: 'city' });
+      const live = co ? await this.repository.liveAssignmentsOf(manager, co.proposalId) : [];
+      return live.some((a) => a.role === AssignmentRole.Lead && a.bureauId === actor.organisationId);
+    });
+  }
+
+  /** Stores the bytes first, then records them with their audit event; a failed record removes the bytes. */
+  private async attach(
+    actor: Actor,
+    assignmentId: string,
+    file: UploadedFile,
+    work: AssignmentWork,
+    ownerOf: (manager: EntityManager) => Promise<{ ownerType: AttachmentOwner; ownerId: string }>,
+  ): Promise<Attachment> {
+    const filename = cleanFilename(file.filename);
+    const check = checkAttachment(filename, file.content);
+    if (check.problem) throw attachmentError(check.problem);
+    const storageKey = this.keys.newKey('attachments');
+    const sha256 = createHash('sha256').update(file.content).digest('hex');
+    await this.storage.put(storageKey, file.content);
+    try {
+      return await this.repository.transaction(async (manager) => {
+        await this.lockForWork(manager, actor, assignmentId, work);
+        const owner = await ownerOf(manager);
+        const saved = await this.repository.insertAttachment(manager, {
+          assignmentId,
+          ...owner,
+          filename,
+          contentType: check.contentType,
+          sizeBytes: file.content.length,
+          sha256,
+          storageKey,
+          uploadedBy: actor.userId,
+        });
+        await recordAuditEvent(manager, {
+          actor,
+          entityType: 'assignment',
+          entityId: assignmentId,
+          action: 'attachment.added',
+          data: {
+            attachmentId: saved.id,
+            filename,
+            sizeBytes: file.content.length,
+            sha256,
+            ownerType: owner.ownerType,
+          },
+        });
+        return attachmentOf(saved);
+      });
+    } catch (error) {
+      await this.storage
+        .remove(storageKey)
+        .catch((removeError: unknown) =>
+          this.logger.warn({ err: removeError, storageKey }, 'Could not remove the bytes of a refused attachment'),
+        );
+      throw error;
+    }
+  }
 
   /** A co bureau's own opinion, draft included; the city sees it too. */
   async opinion(actor: Actor, assignmentId: string): Promise<CoOpinion> {

@@ -1,5 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Put,
+  Query,
+  Req,
+  StreamableFile,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
@@ -7,7 +19,14 @@ import { Auth, RequirePermission } from '@dafu/platform/auth/auth.decorators';
 import { readUploadedFile } from '@dafu/platform/http/uploaded-file';
 import { AssignmentWorkService } from './assignment-work.service';
 import { HandlingService } from './handling.service';
-import { CoOpinionDto, DraftOpinionDto, LogContactDto, ProposerContactDto, WaiveOpinionDto } from './dto/work.dto';
+import {
+  AttachmentDto,
+  CoOpinionDto,
+  DraftOpinionDto,
+  LogContactDto,
+  ProposerContactDto,
+  WaiveOpinionDto,
+} from './dto/work.dto';
 import { ImportResult, ProposalImportService } from './proposal-import.service';
 import {
   ApproveReassignmentDto,
@@ -267,6 +286,59 @@ export class AssignmentWorkController {
       method: dto.method,
       participants: dto.participants.trim(),
       summary: dto.summary.trim(),
+    });
+  }
+
+  @Post(':id/opinion/attachments')
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: AttachmentDto })
+  async attachToOpinion(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentDto> {
+    return this.work.attachToOpinion(actor, id, await readUploadedFile(request));
+  }
+
+  @Post(':id/contacts/:contactId/attachments')
+  @RequirePermission(Permission.AssignmentHandle)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: AttachmentDto })
+  async attachToContact(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('contactId', ParseUUIDPipe) contactId: string,
+    @Req() request: FastifyRequest,
+  ): Promise<AttachmentDto> {
+    return this.work.attachToContact(actor, id, contactId, await readUploadedFile(request));
+  }
+
+  @Get(':id/attachments')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiOkResponse({ type: [AttachmentDto] })
+  attachments(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<AttachmentDto[]> {
+    return this.work.attachments(actor, id);
+  }
+}
+
+@ApiTags('attachments')
+@ApiBearerAuth()
+@Controller('attachments')
+export class AttachmentsController {
+  constructor(private readonly work: AssignmentWorkService) {}
+
+  @Get(':id')
+  @RequirePermission(Permission.AssignmentRead)
+  @ApiProduces('application/octet-stream')
+  async download(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
+    const { attachment, content } = await this.work.download(actor, id);
+    return new StreamableFile(content, {
+      type: attachment.contentType,
+      length: attachment.sizeBytes,
+      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
     });
   }
 }

@@ -6,9 +6,15 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
 import { AssignmentEntity } from './entities/assignment.entity';
 import { ExtensionRequestEntity, ReassignmentRequestEntity } from './entities/handling-requests.entity';
 import { HandlingRulesEntity } from './entities/handling-rules.entity';
-import { AssignmentsController, AssignmentWorkController, ProposalAssignmentsController } from './handling.controller';
+import {
+  AssignmentsController,
+  AssignmentWorkController,
+  AttachmentsController,
+  ProposalAssignmentsController,
+} from './handling.controller';
 import { AssignmentWorkService } from './assignment-work.service';
 import { CoOpinionEntity, ProposerContactEntity } from './entities/co-opinion.entity';
+import { AttachmentEntity } from './entities/attachment.entity';
 import { HandlingRepository } from './handling.repository';
 import { HandlingService } from './handling.service';
 import { ProposalImportService } from './proposal-import.service';
@@ -22,12 +28,13 @@ import { ProposalImportService } from './proposal-import.service';
       ExtensionRequestEntity,
       CoOpinionEntity,
       ProposerContactEntity,
+      AttachmentEntity,
     ]),
     ProposalsModule,
     IdentityModule,
     DeadlinesModule,
   ],
-  controllers: [ProposalAssignmentsController, AssignmentsController, AssignmentWorkController],
+  controllers: [ProposalAssignmentsController, AssignmentsController, AssignmentWorkController, AttachmentsController],
   providers: [HandlingRepository, HandlingService, AssignmentWorkService, ProposalImportService],
   exports: [HandlingService, HandlingRepository],
 })

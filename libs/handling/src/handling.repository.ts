@@ -8,6 +8,7 @@ import { DEFAULT_HANDLING_RULES, HandlingRules } from './domain/handling-rules';
 import { ExtensionRequestEntity, ReassignmentRequestEntity, RequestStatus } from './entities/handling-requests.entity';
 import { HandlingRulesEntity } from './entities/handling-rules.entity';
 import { CoOpinionEntity, ProposerContactEntity } from './entities/co-opinion.entity';
+import { AttachmentEntity } from './entities/attachment.entity';
 import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES, OPEN_ASSIGNMENT_STATUSES } from './domain/assignment-status';
 import { AssignmentEntity } from './entities/assignment.entity';
 import type { Assignment, AssignmentView } from './handling.types';
@@ -335,5 +336,30 @@ export class HandlingRepository {
     return this.dataSource
       .getRepository(ProposerContactEntity)
       .find({ where: { assignmentId }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
+  }
+
+  async findContact(
+    manager: EntityManager,
+    assignmentId: string,
+    contactId: string,
+  ): Promise<ProposerContactEntity | null> {
+    return manager.findOne(ProposerContactEntity, { where: { id: contactId, assignmentId } });
+  }
+
+  async insertAttachment(
+    manager: EntityManager,
+    attachment: Omit<AttachmentEntity, 'id' | 'createdAt'>,
+  ): Promise<AttachmentEntity> {
+    return manager.save(AttachmentEntity, manager.create(AttachmentEntity, attachment));
+  }
+
+  async attachmentsOf(assignmentId: string): Promise<AttachmentEntity[]> {
+    return this.dataSource
+      .getRepository(AttachmentEntity)
+      .find({ where: { assignmentId }, order: { createdAt: 'ASC' } });
+  }
+
+  async findAttachment(id: string): Promise<AttachmentEntity | null> {
+    return this.dataSource.getRepository(AttachmentEntity).findOne({ where: { id } });
   }
 }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -38,6 +41,7 @@ export class TestContext {
     readonly app: NestFastifyApplication,
     readonly databaseName: string,
     readonly redisPrefix: string,
+    readonly storageDir: string,
   ) {}
 
   static async start(options: { env?: Record<string, string> } = {}): Promise<TestContext> {
@@ -45,6 +49,8 @@ export class TestContext {
     const redisPrefix = `dafu_test:${process.env.DAFU_TEST_RUN_ID}:${randomBytes(4).toString('hex')}`;
     process.env.DATABASE_URL = settings.url;
     process.env.REDIS_PREFIX = redisPrefix;
+    const storageDir = await mkdtemp(join(tmpdir(), 'dafu-test-storage-'));
+    process.env.STORAGE_DIR = storageDir;
     for (const [key, value] of Object.entries(options.env ?? {})) process.env[key] = value;
 
     const { ApiModule } = await import('../../../apps/api/src/api.module');
@@ -53,7 +59,7 @@ export class TestContext {
     await configureApi(app);
     await app.init();
     await app.getHttpAdapter().getInstance().ready();
-    return new TestContext(app, name, redisPrefix);
+    return new TestContext(app, name, redisPrefix, storageDir);
   }
 
   http(): TestAgent {
@@ -78,6 +84,7 @@ export class TestContext {
     await this.worker?.close();
     await this.app.close();
     await dropDatabase(this.databaseName);
+    await rm(this.storageDir, { recursive: true, force: true });
     const redis = new Redis(process.env.REDIS_URL as string);
     try {
       let cursor = '0';

@@ -18,6 +18,7 @@ describe('describeAssignmentEvent', () => {
     ],
     ['co_opinion.waived', {}, '逾期未反馈', '主办单位免除会办意见（理由：逾期未反馈）'],
     ['contact.logged', { occurredOn: '2023-06-20' }, null, '记录与提出人沟通（2023-06-20）'],
+    ['attachment.added', { filename: '会议纪要.pdf' }, null, '上传附件“会议纪要.pdf”'],
   ])('%s reads as %s', (action, data, reason, zh) => {
     const text = describeAssignmentEvent(action, data, reason);
     expect(text.zh).toBe(zh);

@@ -64,6 +64,8 @@ export function describeAssignmentEvent(action: string, data: Data, reason: stri
         zh: `记录与提出人沟通（${str(data.occurredOn)}）`,
         en: `Talk with the proposer logged (${str(data.occurredOn)})`,
       };
+    case 'attachment.added':
+      return { zh: `上传附件“${str(data.filename)}”`, en: `Attached "${str(data.filename)}"` };
     default:
       return { zh: action, en: action };
   }

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEnum, IsISO8601, IsNotEmpty, IsString, Matches, MaxLength } from 'class-validator';
+import { AttachmentOwner } from '../entities/attachment.entity';
 import { CoOpinionStatus, ContactMethod } from '../entities/co-opinion.entity';
 
 export class CoOpinionDto {
@@ -55,5 +56,18 @@ export class ProposerContactDto {
   @ApiProperty() participants: string;
   @ApiProperty() summary: string;
   @ApiProperty() loggedBy: string;
+  @ApiProperty() createdAt: Date;
+}
+
+export class AttachmentDto {
+  @ApiProperty() id: string;
+  @ApiProperty() assignmentId: string;
+  @ApiProperty({ enum: AttachmentOwner, enumName: 'AttachmentOwner' }) ownerType: AttachmentOwner;
+  @ApiProperty() ownerId: string;
+  @ApiProperty() filename: string;
+  @ApiProperty() contentType: string;
+  @ApiProperty() sizeBytes: number;
+  @ApiProperty({ description: 'SHA-256 of the content, hex' }) sha256: string;
+  @ApiProperty() uploadedBy: string;
   @ApiProperty() createdAt: Date;
 }

@@ -49,6 +49,12 @@ export enum ErrorCode {
   CoOpinionClosed = 'CO_OPINION_CLOSED',
   ContactInTheFuture = 'CONTACT_IN_THE_FUTURE',
   AssignmentClosedForWork = 'ASSIGNMENT_CLOSED_FOR_WORK',
+  AttachmentEmpty = 'ATTACHMENT_EMPTY',
+  AttachmentTooLarge = 'ATTACHMENT_TOO_LARGE',
+  AttachmentTypeNotAllowed = 'ATTACHMENT_TYPE_NOT_ALLOWED',
+  AttachmentContentMismatch = 'ATTACHMENT_CONTENT_MISMATCH',
+  AttachmentNotFound = 'ATTACHMENT_NOT_FOUND',
+  ContactNotFound = 'CONTACT_NOT_FOUND',
   CalendarDayNotFound = 'CALENDAR_DAY_NOT_FOUND',
   CalendarWorkingWeekendNotWeekend = 'CALENDAR_WORKING_WEEKEND_NOT_WEEKEND',
 }
@@ -228,6 +234,26 @@ export function describeError(code: ErrorCode): ErrorDescription {
         zh: '该交办记录已办结、已调整或尚未签收，不能进行此操作。',
         en: 'This assignment is not open for work (not yet acknowledged, or already ended).',
       };
+    case ErrorCode.AttachmentEmpty:
+      return { status: 400, zh: '上传的文件是空的。', en: 'The uploaded file is empty.' };
+    case ErrorCode.AttachmentTooLarge:
+      return { status: 413, zh: '附件不能超过20MB。', en: 'Attachments may be at most 20 MB.' };
+    case ErrorCode.AttachmentTypeNotAllowed:
+      return {
+        status: 415,
+        zh: '只能上传PDF、OFD、Word、Excel、PowerPoint、WPS、图片（JPG、PNG）或文本文件。',
+        en: 'Only PDF, OFD, Word, Excel, PowerPoint, WPS, JPG, PNG or text files can be attached.',
+      };
+    case ErrorCode.AttachmentContentMismatch:
+      return {
+        status: 415,
+        zh: '文件内容与扩展名不符，请检查文件是否损坏或被改名。',
+        en: 'The file’s content does not match its extension; it may be damaged or renamed.',
+      };
+    case ErrorCode.AttachmentNotFound:
+      return { status: 404, zh: '附件不存在或无权查看。', en: 'Attachment not found or not accessible.' };
+    case ErrorCode.ContactNotFound:
+      return { status: 404, zh: '沟通记录不存在。', en: 'Talk record not found.' };
     case ErrorCode.CalendarDayNotFound:
       return { status: 404, zh: '日历中没有这一天的特别安排。', en: 'The calendar has no entry for this day.' };
     case ErrorCode.CalendarWorkingWeekendNotWeekend:
