@@ -30,6 +30,8 @@ export const DEMO_USERS: { username: string; displayName: string; organisation: 
   { username: 'puyang-clerk', displayName: '郭振波', organisation: '濮阳市民政局', roles: [Role.Clerk] },
   { username: 'jiaozuo-clerk', displayName: '焦作民政承办人', organisation: '焦作市民政局', roles: [Role.Clerk] },
   { username: 'benxi-clerk', displayName: '本溪民政承办人', organisation: '本溪市民政局', roles: [Role.Clerk] },
+  { username: 'finance-clerk', displayName: '市财政局承办人', organisation: '市财政局', roles: [Role.Clerk] },
+  { username: 'finance-reviewer', displayName: '市财政局科室负责人', organisation: '市财政局', roles: [Role.Reviewer] },
 ];
 
 export const DEMO_SESSIONS: { key: string; body: SessionBody; term: number; sitting: number; year: number }[] = [
@@ -47,6 +49,7 @@ export interface DemoProposal {
   title: string;
   category: string;
   proposers: { name: string; kind: 'person' | 'organisation' }[];
+  /** 'today' for the demo item still being handled: its deadlines start when the demo is loaded. */
   assignedOn: string;
   bureaus: { name: string; role: AssignmentRole }[];
 }
@@ -105,6 +108,22 @@ export const DEMO_PROPOSALS: DemoProposal[] = [
       { name: '市卫健委', role: AssignmentRole.Co },
       { name: '市财政局', role: AssignmentRole.Co },
       { name: '市人社局', role: AssignmentRole.Co },
+    ],
+  },
+  {
+    // Not from the letters: an item in progress, so clerks can try 签收, 会办 and 延期 by hand.
+    session: 'smx',
+    number: 12,
+    title: '关于加强社区老年食堂建设的提案',
+    category: '社会事业',
+    proposers: [
+      { name: '王丽', kind: 'person' },
+      { name: '陈刚', kind: 'person' },
+    ],
+    assignedOn: 'today',
+    bureaus: [
+      { name: '三门峡市民政局', role: AssignmentRole.Lead },
+      { name: '市财政局', role: AssignmentRole.Co },
     ],
   },
 ];

@@ -44,6 +44,7 @@ Dafu is running.
     npc-registrar  市人大选工委 registrar (NPC suggestions)
     clerk          三门峡市民政局 clerk      reviewer / signatory: same bureau
     puyang-clerk   濮阳市民政局 clerk
+    finance-clerk  市财政局 clerk (co bureau of demo item No. 12)   finance-reviewer: same bureau
     supervisor     市委市政府督查局          admin: system administrator
   Press Ctrl-C to stop.
 

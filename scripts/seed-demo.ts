@@ -117,7 +117,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
         actor,
         proposal.id,
         missing.map((b) => ({ bureauId: organisationId.get(b.name) as string, role: b.role })),
-        demo.assignedOn,
+        demo.assignedOn === 'today' ? handling.today() : demo.assignedOn,
       );
       report.assignments += made.length;
     }

@@ -29,13 +29,14 @@ describe('Demo data', () => {
 
   it('loads the five proposals the seed letters answer, exactly as expected.json has them, and is idempotent', async () => {
     const first = await seedDemo(ctx.app);
-    expect(first).toMatchObject({ sessions: 5, proposals: 5 });
+    expect(first).toMatchObject({ sessions: 5, proposals: 6 });
     const second = await seedDemo(ctx.app);
     expect(second).toEqual({ organisations: 0, users: 0, sessions: 0, proposals: 0, assignments: 0 });
 
     const token = await ctx.login('registrar', DEMO_PASSWORD);
     const proposals = await ctx.http().get('/proposals').set('authorization', `Bearer ${token}`);
-    expect(proposals.body.total).toBe(5);
+    // The five letters' proposals, and one demo item still in progress.
+    expect(proposals.body.total).toBe(6);
     const sessions = await ctx.http().get('/sessions').set('authorization', `Bearer ${token}`);
     const sessionName = new Map(sessions.body.map((s: { id: string; name: string }) => [s.id, s.name]));
 
@@ -57,7 +58,14 @@ describe('Demo data', () => {
     await seedDemo(ctx.app);
     const clerk = await ctx.login('clerk', DEMO_PASSWORD);
     const own = await ctx.http().get('/proposals').set('authorization', `Bearer ${clerk}`);
-    expect(own.body.items.map((p: { number: number }) => p.number)).toEqual([146]);
+    expect(own.body.items.map((p: { number: number }) => p.number).sort((a: number, b: number) => a - b)).toEqual([
+      12, 146,
+    ]);
+    const open = await ctx.http().get('/assignments').query({ open: 'true' }).set('authorization', `Bearer ${clerk}`);
+    expect(open.body.find((a: { proposalNumber: number }) => a.proposalNumber === 12)).toMatchObject({
+      status: 'assigned',
+      acceptedByDefault: false,
+    });
     for (const username of ['registrar', 'npc-registrar', 'reviewer', 'signatory', 'supervisor', 'admin']) {
       const me = await ctx
         .http()
