@@ -66,6 +66,8 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'PUT /calendar/days/{date}': [Admin],
   'DELETE /calendar/days/{date}': [Admin],
   'PUT /calendar/years/{year}': [Admin],
+  'GET /handling-rules': EVERYONE,
+  'PUT /handling-rules/{body}': [Admin],
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -91,6 +93,7 @@ describe('Authorization matrix: every role against every endpoint', () => {
     const url = path
       .replace('{year}', '2026')
       .replace('{date}', '2026-11-23')
+      .replace('{body}', 'npc')
       .replace(/\{[^}]+\}/g, UNKNOWN_ID);
     const agent = ctx.http();
     const byMethod = { GET: agent.get, POST: agent.post, PATCH: agent.patch, PUT: agent.put, DELETE: agent.delete };

@@ -4,6 +4,7 @@ import {
   Get,
   HttpCode,
   Param,
+  ParseEnumPipe,
   ParseUUIDPipe,
   Post,
   Put,
@@ -11,6 +12,7 @@ import {
   Req,
   StreamableFile,
 } from '@nestjs/common';
+import { SessionBody } from '@dafu/platform/vocabulary';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '@dafu/platform/auth/access';
@@ -31,6 +33,9 @@ import { ImportResult, ProposalImportService } from './proposal-import.service';
 import {
   ApproveReassignmentDto,
   AssignmentRequestsDto,
+  BodyRulesDto,
+  UpdateHandlingRulesDto,
+  UpdatedRulesDto,
   AssignmentListItemDto,
   TimelineEntryDto,
   DecisionNoteDto,
@@ -340,5 +345,30 @@ export class AttachmentsController {
       length: attachment.sizeBytes,
       disposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
     });
+  }
+}
+
+@ApiTags('handling-rules')
+@ApiBearerAuth()
+@Controller('handling-rules')
+export class HandlingRulesController {
+  constructor(private readonly handling: HandlingService) {}
+
+  @Get()
+  @RequirePermission(Permission.HandlingRulesRead)
+  @ApiOkResponse({ type: [BodyRulesDto] })
+  list(): Promise<BodyRulesDto[]> {
+    return this.handling.rules();
+  }
+
+  @Put(':body')
+  @RequirePermission(Permission.HandlingRulesManage)
+  @ApiOkResponse({ type: UpdatedRulesDto })
+  update(
+    @Auth() actor: Actor,
+    @Param('body', new ParseEnumPipe(SessionBody)) body: SessionBody,
+    @Body() dto: UpdateHandlingRulesDto,
+  ): Promise<UpdatedRulesDto> {
+    return this.handling.updateRules(actor, body, dto);
   }
 }

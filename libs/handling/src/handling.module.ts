@@ -10,6 +10,7 @@ import {
   AssignmentsController,
   AssignmentWorkController,
   AttachmentsController,
+  HandlingRulesController,
   ProposalAssignmentsController,
 } from './handling.controller';
 import { AssignmentWorkService } from './assignment-work.service';
@@ -34,7 +35,13 @@ import { ProposalImportService } from './proposal-import.service';
     IdentityModule,
     DeadlinesModule,
   ],
-  controllers: [ProposalAssignmentsController, AssignmentsController, AssignmentWorkController, AttachmentsController],
+  controllers: [
+    ProposalAssignmentsController,
+    AssignmentsController,
+    AssignmentWorkController,
+    AttachmentsController,
+    HandlingRulesController,
+  ],
   providers: [HandlingRepository, HandlingService, AssignmentWorkService, ProposalImportService],
   exports: [HandlingService, HandlingRepository],
 })

@@ -116,7 +116,7 @@ export interface NewAssignment {
   reassignedFromId?: string | null;
 }
 
-export type AssignmentChanges = Partial<Pick<Assignment, 'status' | 'dueOn' | 'acknowledgedAt'>>;
+export type AssignmentChanges = Partial<Pick<Assignment, 'status' | 'dueOn' | 'acknowledgedAt' | 'acknowledgeBy'>>;
 
 @Injectable()
 export class HandlingRepository {
@@ -361,5 +361,45 @@ export class HandlingRepository {
 
   async findAttachment(id: string): Promise<AttachmentEntity | null> {
     return this.dataSource.getRepository(AttachmentEntity).findOne({ where: { id } });
+  }
+
+  async allRules(): Promise<{ body: SessionBody; rules: HandlingRules }[]> {
+    const rows = await this.dataSource.getRepository(HandlingRulesEntity).find({ order: { body: 'ASC' } });
+    return Promise.all(
+      rows.map(async (row) => ({ body: row.body, rules: await this.rulesFor(this.dataSource.manager, row.body) })),
+    );
+  }
+
+  async lockRules(manager: EntityManager, body: SessionBody): Promise<HandlingRules> {
+    await manager.query(`SELECT 1 FROM handling_rules WHERE body = $1 FOR UPDATE`, [body]);
+    return this.rulesFor(manager, body);
+  }
+
+  async saveRules(manager: EntityManager, body: SessionBody, rules: HandlingRules): Promise<void> {
+    await manager.upsert(HandlingRulesEntity, { body, ...rules, updatedAt: new Date() }, ['body']);
+  }
+
+  /** Open assignments of a body's proposals, locked, with whether an approved extension set their due date. */
+  async openAssignmentsOfBody(
+    manager: EntityManager,
+    body: SessionBody,
+  ): Promise<(Assignment & { extended: boolean })[]> {
+    const rows = await manager.query<{ id: string; extended: boolean }[]>(
+      `SELECT a.id,
+              EXISTS (SELECT 1 FROM extension_requests e WHERE e.assignment_id = a.id AND e.status = 'approved') AS extended
+         FROM assignments a
+         JOIN proposals p ON p.id = a.proposal_id
+         JOIN sessions s ON s.id = p.session_id
+        WHERE s.body = $1 AND a.status::text = ANY($2)
+        ORDER BY a.id
+          FOR UPDATE OF a`,
+      [body, OPEN_ASSIGNMENT_STATUSES],
+    );
+    const result = [];
+    for (const row of rows) {
+      const entity = await manager.findOne(AssignmentEntity, { where: { id: row.id } });
+      if (entity) result.push({ ...toAssignment(entity), extended: row.extended });
+    }
+    return result;
   }
 }

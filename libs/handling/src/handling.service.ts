@@ -2,13 +2,18 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
-import { listAuditEvents, recordAuditEvent, recordAuditEvents } from '@dafu/platform/audit/audit';
+import {
+  HANDLING_RULES_AUDIT_ID,
+  listAuditEvents,
+  recordAuditEvent,
+  recordAuditEvents,
+} from '@dafu/platform/audit/audit';
 import { DomainEventName, recordDomainEvents } from '@dafu/platform/outbox/outbox';
 import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
 import { DafuError, ForbiddenError, StaleVersionError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
-import { OrganisationKind } from '@dafu/platform/vocabulary';
+import { OrganisationKind, SessionBody } from '@dafu/platform/vocabulary';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { daysBetween, type LocalDate } from '@dafu/deadlines/domain/local-date';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
@@ -26,7 +31,8 @@ import {
 import { describeAssignmentEvent } from './domain/timeline';
 import { checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
 import { assignmentDueOn } from './domain/due-date';
-import { checkExtension, ExtensionProblem, HandlingRules } from './domain/handling-rules';
+import { checkExtension, ExtensionProblem, HandlingRules, recomputedDueOn } from './domain/handling-rules';
+import { AssignmentStatus } from './domain/assignment-status';
 import { RequestStatus } from './entities/handling-requests.entity';
 import {
   AssignmentNotFoundError,
@@ -415,6 +421,72 @@ export class HandlingService {
   async requestsOf(actor: Actor, id: string) {
     await this.getAssignment(actor, id);
     return this.repository.requestsOf(id);
+  }
+
+  rules(): Promise<{ body: SessionBody; rules: HandlingRules }[]> {
+    return this.repository.allRules();
+  }
+
+  /**
+   * Changes a body's rules and, in the same transaction, the stored dates of its open
+   * assignments: due dates (unless an approved extension set them) and, for those not yet
+   * acknowledged, the acknowledgement deadline. Each moved date is audited and published.
+   */
+  async updateRules(
+    actor: Actor,
+    body: SessionBody,
+    changes: Partial<HandlingRules>,
+  ): Promise<{ rules: HandlingRules; moved: number }> {
+    return this.repository.transaction(async (manager) => {
+      const current = await this.repository.lockRules(manager, body);
+      const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
+      const rules: HandlingRules = { ...current, ...given };
+      if (rules.coOpinionMonths > rules.replyMonths || rules.extensionCapMonths < rules.replyMonths) {
+        throw new DafuError(ErrorCode.HandlingRulesInvalid, { rules });
+      }
+      await this.repository.saveRules(manager, body, rules);
+      await recordAuditEvent(manager, {
+        actor,
+        entityType: 'handling_rules',
+        entityId: HANDLING_RULES_AUDIT_ID[body],
+        action: 'handling_rules.updated',
+        data: { body, previous: { ...current }, rules: { ...rules } },
+      });
+      const calendar = await this.deadlines.calendar();
+      let moved = 0;
+      for (const assignment of await this.repository.openAssignmentsOfBody(manager, body)) {
+        const dueOn = recomputedDueOn(assignment, rules);
+        const acknowledgeBy =
+          assignment.status === AssignmentStatus.Assigned
+            ? calendar.addWorkingDays(assignment.assignedOn, rules.acknowledgeWorkingDays)
+            : assignment.acknowledgeBy;
+        if (!dueOn && acknowledgeBy === assignment.acknowledgeBy) continue;
+        const written = await this.repository.updateAssignment(manager, assignment.id, assignment.version, {
+          ...(dueOn ? { dueOn } : {}),
+          acknowledgeBy,
+        });
+        if (!written) throw new StaleVersionError(assignment.version);
+        await recordAuditEvent(manager, {
+          actor,
+          entityType: 'assignment',
+          entityId: assignment.id,
+          action: 'assignment.dates_recomputed',
+          data: { previousDueOn: assignment.dueOn, dueOn: dueOn ?? assignment.dueOn, acknowledgeBy },
+        });
+        if (dueOn) {
+          await recordDomainEvents(manager, [
+            {
+              name: DomainEventName.AssignmentDueDateChanged,
+              aggregateType: 'assignment',
+              aggregateId: assignment.id,
+              payload: { previousDueOn: assignment.dueOn, dueOn },
+            },
+          ]);
+        }
+        moved += 1;
+      }
+      return { rules, moved };
+    });
   }
 
   async assertAllBureaus(organisationIds: readonly string[]): Promise<void> {

@@ -1,4 +1,5 @@
-import { checkExtension, DEFAULT_HANDLING_RULES } from './handling-rules';
+import { AssignmentRole } from '@dafu/platform/vocabulary';
+import { checkExtension, DEFAULT_HANDLING_RULES, recomputedDueOn } from './handling-rules';
 
 describe('checkExtension', () => {
   const rules = DEFAULT_HANDLING_RULES;
@@ -27,5 +28,18 @@ describe('checkExtension', () => {
       latestAllowed: '2024-02-29',
     });
     expect(checkExtension('2023-08-31', '2023-11-30', '2024-03-01', '2023-09-01', rules).problem).toBe('past_cap');
+  });
+});
+
+describe('recomputedDueOn', () => {
+  const twoMonths = { replyMonths: 2, coOpinionMonths: 2 };
+  it.each([
+    [AssignmentRole.Lead, '2023-04-13', '2023-07-13', false, twoMonths, '2023-06-13'],
+    [AssignmentRole.Co, '2023-04-13', '2023-05-13', false, twoMonths, '2023-06-13'],
+    [AssignmentRole.Separate, '2023-01-31', '2023-04-30', false, twoMonths, '2023-03-31'],
+    [AssignmentRole.Lead, '2023-04-13', '2023-07-13', false, DEFAULT_HANDLING_RULES, null],
+    [AssignmentRole.Lead, '2023-04-13', '2023-09-13', true, twoMonths, null],
+  ])('a %s assignment of %s due %s (extended: %p) becomes %p', (role, assignedOn, dueOn, extended, rules, expected) => {
+    expect(recomputedDueOn({ role, assignedOn, dueOn, extended }, rules)).toBe(expected);
   });
 });

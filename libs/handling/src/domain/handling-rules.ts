@@ -1,5 +1,6 @@
+import type { AssignmentRole } from '@dafu/platform/vocabulary';
 import { addCalendarMonths, type LocalDate } from '@dafu/deadlines/domain/local-date';
-import type { DeadlineRules } from './due-date';
+import { assignmentDueOn, type DeadlineRules } from './due-date';
 
 /** design.md's defaults; each body (CPPCC, NPC) may set its own in handling_rules. */
 export interface HandlingRules extends DeadlineRules {
@@ -37,4 +38,22 @@ export function checkExtension(
   if (requestedDueOn < today) return { problem: 'in_the_past', latestAllowed };
   if (requestedDueOn > latestAllowed) return { problem: 'past_cap', latestAllowed };
   return { problem: null, latestAllowed };
+}
+
+export interface DueDateInputs {
+  role: AssignmentRole;
+  assignedOn: LocalDate;
+  dueOn: LocalDate;
+  /** An approved extension fixed the due date by decision; a rule change does not undo it. */
+  extended: boolean;
+}
+
+/**
+ * The one place that says what an open assignment's due date becomes when the rules change:
+ * the rule's date from 交办, except where an approved extension set it; null when unchanged.
+ */
+export function recomputedDueOn(inputs: DueDateInputs, rules: DeadlineRules): LocalDate | null {
+  if (inputs.extended) return null;
+  const dueOn = assignmentDueOn(inputs.role, inputs.assignedOn, rules);
+  return dueOn === inputs.dueOn ? null : dueOn;
 }

@@ -64,6 +64,11 @@ export function describeAssignmentEvent(action: string, data: Data, reason: stri
         zh: `记录与提出人沟通（${str(data.occurredOn)}）`,
         en: `Talk with the proposer logged (${str(data.occurredOn)})`,
       };
+    case 'assignment.dates_recomputed':
+      return {
+        zh: `办理规则调整，办理期限由${str(data.previousDueOn)}改为${str(data.dueOn)}`,
+        en: `Rules changed: due ${str(data.dueOn)} instead of ${str(data.previousDueOn)}`,
+      };
     case 'attachment.added':
       return { zh: `上传附件“${str(data.filename)}”`, en: `Attached "${str(data.filename)}"` };
     default:

@@ -6,16 +6,19 @@ import {
   IsArray,
   IsBoolean,
   IsEnum,
+  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsUUID,
   Matches,
+  Max,
   MaxLength,
+  Min,
   ValidateNested,
 } from 'class-validator';
-import { AssignmentRole } from '@dafu/platform/vocabulary';
+import { AssignmentRole, SessionBody } from '@dafu/platform/vocabulary';
 import { AssignmentStatus } from '../domain/assignment-status';
 
 export class PlannedAssignmentDto {
@@ -165,4 +168,39 @@ export class DecisionNoteDto {
 export class AssignmentRequestsDto {
   @ApiProperty({ type: 'array', items: { type: 'object' } }) reassignments: object[];
   @ApiProperty({ type: 'array', items: { type: 'object' } }) extensions: object[];
+}
+
+export class HandlingRulesDto {
+  @ApiProperty({ example: 5, description: 'Working days to acknowledge or ask for reassignment' })
+  acknowledgeWorkingDays: number;
+  @ApiProperty({ example: 3 }) replyMonths: number;
+  @ApiProperty({ example: 1 }) coOpinionMonths: number;
+  @ApiProperty({ example: 6, description: 'Extensions may not pass this many months from assignment' })
+  extensionCapMonths: number;
+  @ApiProperty({ example: 1 }) rehandlingMonths: number;
+  @ApiProperty({ example: false }) talkRequiredBeforeReview: boolean;
+}
+
+export class BodyRulesDto {
+  @ApiProperty({ enum: SessionBody, enumName: 'SessionBody' }) body: SessionBody;
+  @ApiProperty({ type: HandlingRulesDto }) rules: HandlingRulesDto;
+}
+
+export class UpdateHandlingRulesDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  acknowledgeWorkingDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 12 }) @IsOptional() @IsInt() @Min(1) @Max(12) replyMonths?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) coOpinionMonths?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 24 }) @IsOptional() @IsInt() @Min(1) @Max(24) extensionCapMonths?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) rehandlingMonths?: number;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() talkRequiredBeforeReview?: boolean;
+}
+
+export class UpdatedRulesDto {
+  @ApiProperty({ type: HandlingRulesDto }) rules: HandlingRulesDto;
+  @ApiProperty({ description: 'Open assignments whose stored dates moved' }) moved: number;
 }

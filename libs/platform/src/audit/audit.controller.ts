@@ -7,7 +7,15 @@ import { Permission } from '../auth/access';
 import { RequirePermission } from '../auth/auth.decorators';
 import { AuditEntityType, AuditEvent, listAuditEvents } from './audit';
 
-const ENTITY_TYPES: AuditEntityType[] = ['organisation', 'user', 'session', 'proposal', 'assignment', 'calendar'];
+const ENTITY_TYPES: AuditEntityType[] = [
+  'organisation',
+  'user',
+  'session',
+  'proposal',
+  'assignment',
+  'calendar',
+  'handling_rules',
+];
 
 export class AuditQuery {
   @ApiProperty({ enum: ENTITY_TYPES }) @IsIn(ENTITY_TYPES) entityType: AuditEntityType;

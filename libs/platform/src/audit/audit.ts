@@ -2,10 +2,17 @@ import type { EntityManager } from 'typeorm';
 import type { Actor } from '../auth/actor';
 import { AuditEventEntity } from './audit-event.entity';
 
-export type AuditEntityType = 'organisation' | 'user' | 'session' | 'proposal' | 'assignment' | 'calendar';
+export type AuditEntityType =
+  'organisation' | 'user' | 'session' | 'proposal' | 'assignment' | 'calendar' | 'handling_rules';
 
 /** The working-day calendar is audited as one record under this id. */
 export const CALENDAR_AUDIT_ID = '00000000-0000-4000-8000-00000000ca1e';
+
+/** Each body's handling rules are audited as one record under these ids. */
+export const HANDLING_RULES_AUDIT_ID = {
+  cppcc: '00000000-0000-4000-8000-000000c99cc0',
+  npc: '00000000-0000-4000-8000-0000000090c0',
+} as const;
 
 export interface AuditEventInput {
   /** null when the system itself acts (seeding, background jobs). */

@@ -19,6 +19,8 @@ const EXPECTED: Record<Permission, Role[]> = {
   [Permission.AuditRead]: [R, U, A],
   [Permission.CalendarRead]: [R, C, V, S, U, A],
   [Permission.CalendarManage]: [A],
+  [Permission.HandlingRulesRead]: [R, C, V, S, U, A],
+  [Permission.HandlingRulesManage]: [A],
   [Permission.AssignmentHandle]: [C, V, S],
   [Permission.AssignmentDecide]: [R, U],
 };

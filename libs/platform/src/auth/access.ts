@@ -21,6 +21,8 @@ export enum Permission {
   AuditRead = 'audit.read',
   CalendarRead = 'calendar.read',
   CalendarManage = 'calendar.manage',
+  HandlingRulesRead = 'handling_rules.read',
+  HandlingRulesManage = 'handling_rules.manage',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -31,6 +33,7 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.SessionRead:
     case Permission.OrganisationRead:
     case Permission.CalendarRead:
+    case Permission.HandlingRulesRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
     case Permission.SessionWrite:
     case Permission.ProposalWrite:
@@ -43,6 +46,7 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.OrganisationManage:
     case Permission.UserManage:
     case Permission.CalendarManage:
+    case Permission.HandlingRulesManage:
       return [Role.Admin];
     case Permission.AssignmentHandle:
       return BUREAU_ROLES;

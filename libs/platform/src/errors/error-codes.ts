@@ -55,6 +55,7 @@ export enum ErrorCode {
   AttachmentContentMismatch = 'ATTACHMENT_CONTENT_MISMATCH',
   AttachmentNotFound = 'ATTACHMENT_NOT_FOUND',
   ContactNotFound = 'CONTACT_NOT_FOUND',
+  HandlingRulesInvalid = 'HANDLING_RULES_INVALID',
   CalendarDayNotFound = 'CALENDAR_DAY_NOT_FOUND',
   CalendarWorkingWeekendNotWeekend = 'CALENDAR_WORKING_WEEKEND_NOT_WEEKEND',
 }
@@ -254,6 +255,12 @@ export function describeError(code: ErrorCode): ErrorDescription {
       return { status: 404, zh: '附件不存在或无权查看。', en: 'Attachment not found or not accessible.' };
     case ErrorCode.ContactNotFound:
       return { status: 404, zh: '沟通记录不存在。', en: 'Talk record not found.' };
+    case ErrorCode.HandlingRulesInvalid:
+      return {
+        status: 422,
+        zh: '办理规则自相矛盾：会办意见期限不能长于答复期限，延期上限不能短于答复期限。',
+        en: 'The rules contradict each other: co opinions must be due before the reply, and the extension cap cannot be shorter than the reply time.',
+      };
     case ErrorCode.CalendarDayNotFound:
       return { status: 404, zh: '日历中没有这一天的特别安排。', en: 'The calendar has no entry for this day.' };
     case ErrorCode.CalendarWorkingWeekendNotWeekend:
