@@ -19,6 +19,7 @@ export class DafuConfig {
   readonly loginRateLimit: { attempts: number; windowSeconds: number };
   readonly argon2MemoryKib: number;
   readonly storageDir: string;
+  readonly s3: { endpoint: string; bucket: string; accessKey: string; secretKey: string; region: string } | null;
   readonly timezone: string;
   readonly workerQueues: string[];
 
@@ -49,6 +50,16 @@ export class DafuConfig {
     this.loginRateLimit = { attempts: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS };
     this.argon2MemoryKib = env.ARGON2_MEMORY_KIB;
     this.storageDir = env.STORAGE_DIR;
+    this.s3 =
+      env.S3_ENDPOINT && env.S3_BUCKET && env.S3_ACCESS_KEY && env.S3_SECRET_KEY
+        ? {
+            endpoint: env.S3_ENDPOINT,
+            bucket: env.S3_BUCKET,
+            accessKey: env.S3_ACCESS_KEY,
+            secretKey: env.S3_SECRET_KEY,
+            region: env.S3_REGION,
+          }
+        : null;
     this.timezone = env.TIMEZONE;
     this.workerQueues = env.WORKER_QUEUES.split(',')
       .map((q) => q.trim())

@@ -47,6 +47,23 @@ describe('validateEnvironment', () => {
     expect(problems.some((p) => p.startsWith(expected))).toBe(true);
   });
 
+  it('needs the bucket and keys once an S3 endpoint is set, and uses local disk otherwise', () => {
+    expect(validateEnvironment(GOOD).S3_ENDPOINT).toBeUndefined();
+    const problems = problemsOf({ ...GOOD, S3_ENDPOINT: 'https://minio.example.gov.cn:9000' });
+    expect(problems).toEqual(
+      expect.arrayContaining(['S3_BUCKET is required', 'S3_ACCESS_KEY is required', 'S3_SECRET_KEY is required']),
+    );
+    expect(
+      problemsOf({
+        ...GOOD,
+        S3_ENDPOINT: 'https://minio.example.gov.cn:9000',
+        S3_BUCKET: 'dafu',
+        S3_ACCESS_KEY: 'a',
+        S3_SECRET_KEY: 'b',
+      }),
+    ).toEqual([]);
+  });
+
   it('lists every problem at once, in a message that says where to fix them', () => {
     try {
       validateEnvironment({});

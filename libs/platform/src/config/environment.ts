@@ -79,6 +79,16 @@ export class DafuEnvironment {
 
   @IsOptional() @IsString() STORAGE_DIR = './storage';
 
+  /** Set S3_ENDPOINT (and the rest) to keep files in an S3-compatible store instead of STORAGE_DIR. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'S3_ENDPOINT must look like https://minio.example.gov.cn:9000' })
+  S3_ENDPOINT?: string;
+
+  @ValidateIf((env: DafuEnvironment) => Boolean(env.S3_ENDPOINT)) @IsString() @MinLength(3) S3_BUCKET?: string;
+  @ValidateIf((env: DafuEnvironment) => Boolean(env.S3_ENDPOINT)) @IsString() @MinLength(1) S3_ACCESS_KEY?: string;
+  @ValidateIf((env: DafuEnvironment) => Boolean(env.S3_ENDPOINT)) @IsString() @MinLength(1) S3_SECRET_KEY?: string;
+  @IsOptional() @IsString() S3_REGION = 'us-east-1';
+
   @IsOptional() @IsString() TIMEZONE = 'Asia/Shanghai';
 
   @IsOptional()
