@@ -102,10 +102,7 @@ export class StorageKeys {
 
 @Global()
 @Module({
-  providers: [
-    { provide: FILE_STORAGE, inject: [DafuConfig], useFactory: fileStorageFor },
-    StorageKeys,
-  ],
+  providers: [{ provide: FILE_STORAGE, inject: [DafuConfig], useFactory: fileStorageFor }, StorageKeys],
   exports: [FILE_STORAGE, StorageKeys],
 })
 export class StorageModule {}
