@@ -47,6 +47,12 @@ describe('validateEnvironment', () => {
     expect(problems.some((p) => p.startsWith(expected))).toBe(true);
   });
 
+  it('treats an empty value (KEY= in .env) as not set', () => {
+    expect(problemsOf({ ...GOOD, S3_ENDPOINT: '', S3_BUCKET: '', PORT: '' })).toEqual([]);
+    expect(validateEnvironment({ ...GOOD, PORT: '' }).PORT).toBe(3000);
+    expect(problemsOf({ ...GOOD, JWT_ACCESS_SECRET: '' })).toEqual(['JWT_ACCESS_SECRET is required']);
+  });
+
   it('needs the bucket and keys once an S3 endpoint is set, and uses local disk otherwise', () => {
     expect(validateEnvironment(GOOD).S3_ENDPOINT).toBeUndefined();
     const problems = problemsOf({ ...GOOD, S3_ENDPOINT: 'https://minio.example.gov.cn:9000' });

@@ -109,10 +109,12 @@ export class EnvironmentError extends Error {
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): DafuEnvironment {
-  const env = plainToInstance(DafuEnvironment, raw, { exposeDefaultValues: true });
+  // `KEY=` in .env means "not set", as it does for a shell.
+  const given = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
+  const env = plainToInstance(DafuEnvironment, given, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, whitelist: false });
   const problems = errors.flatMap((e) => {
-    const value = raw[e.property];
+    const value = given[e.property];
     if (value === undefined || value === '') {
       return [
         e.property === 'DATABASE_URL'
