@@ -29,7 +29,7 @@ import {
   transitionAssignment,
 } from './domain/assignment-lifecycle';
 import { describeAssignmentEvent } from './domain/timeline';
-import { checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
+import { allRepliesIn, checkAssignmentPlan, PlannedAssignment } from './domain/assignment-plan';
 import { assignmentDueOn } from './domain/due-date';
 import { checkExtension, ExtensionProblem, HandlingRules, recomputedDueOn } from './domain/handling-rules';
 import { AssignmentStatus } from './domain/assignment-status';
@@ -71,6 +71,13 @@ function extensionError(problem: ExtensionProblem, latestAllowed: LocalDate): Da
       return assertUnreachable(problem);
   }
 }
+
+/** An assignment whose reply has gone out, whatever happened after. */
+const ANSWERED: readonly AssignmentStatus[] = [
+  AssignmentStatus.Replied,
+  AssignmentStatus.FeedbackReceived,
+  AssignmentStatus.Closed,
+];
 
 function createdEvent(assignment: Assignment) {
   return {
@@ -487,6 +494,48 @@ export class HandlingService {
       }
       return { rules, moved };
     });
+  }
+
+  /**
+   * The system's step when a bureau's reply is issued, inside that transaction: the assignment
+   * moves to replied and, once every lead and separate bureau has replied, so does the proposal.
+   */
+  async recordReplyWithin(manager: EntityManager, assignmentId: string): Promise<Assignment> {
+    const assignment = await this.repository.lockAssignment(manager, assignmentId, { kind: 'city' });
+    if (!assignment) throw new AssignmentNotFoundError(assignmentId);
+    const result = transitionAssignment(
+      assignment.status,
+      AssignmentAction.RecordReply,
+      { kind: 'system' },
+      { role: assignment.role, bureauId: assignment.bureauId, withinAcknowledgementWindow: true },
+    );
+    if (!result.ok) throw refusalError(result.reason, assignment.status, AssignmentAction.RecordReply);
+    const written = await this.repository.updateAssignment(manager, assignmentId, assignment.version, {
+      status: result.to,
+    });
+    if (!written) throw new StaleVersionError(assignment.version);
+    await recordAuditEvent(manager, {
+      actor: null,
+      entityType: 'assignment',
+      entityId: assignmentId,
+      action: `assignment.${AssignmentAction.RecordReply}`,
+      fromState: result.from,
+      toState: result.to,
+    });
+    await recordDomainEvents(manager, [
+      {
+        name: DomainEventName.AssignmentStateChanged,
+        aggregateType: 'assignment',
+        aggregateId: assignmentId,
+        payload: { action: AssignmentAction.RecordReply, from: result.from, to: result.to },
+      },
+    ]);
+    const live = await this.repository.liveAssignmentsOf(manager, assignment.proposalId);
+    if (allRepliesIn(live.map((a) => ({ role: a.role, replied: ANSWERED.includes(a.status) })))) {
+      const proposal = await this.proposalsRepository.lockProposal(manager, assignment.proposalId, { kind: 'city' });
+      if (proposal) await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.RecordReplies);
+    }
+    return { ...assignment, status: result.to };
   }
 
   async assertAllBureaus(organisationIds: readonly string[]): Promise<void> {

@@ -242,11 +242,16 @@ export class ProposalsService {
    */
   async applyEventWithin(
     manager: EntityManager,
-    actor: Actor,
+    actor: Actor | null,
     proposal: Proposal,
     event: ProposalEvent,
   ): Promise<ProposalStatus> {
-    const result = transitionProposal(proposal.status, event, { kind: 'user', roles: actor.roles });
+    // null: the system itself acts, e.g. when the last reply of a proposal is issued.
+    const result = transitionProposal(
+      proposal.status,
+      event,
+      actor ? { kind: 'user', roles: actor.roles } : { kind: 'system' },
+    );
     if (!result.ok) throw new ProposalTransitionRefusedError(proposal.status, event, result.reason);
     if (result.to !== result.from) {
       const written = await this.repository.updateProposal(manager, proposal.id, proposal.version, {

@@ -1,5 +1,5 @@
 import { AssignmentRole } from '@dafu/platform/vocabulary';
-import { checkAssignmentPlan } from './assignment-plan';
+import { allRepliesIn, checkAssignmentPlan } from './assignment-plan';
 
 const { Lead, Co, Separate } = AssignmentRole;
 const a = (bureauId: string, role: AssignmentRole) => ({ bureauId, role });
@@ -23,5 +23,46 @@ describe('checkAssignmentPlan', () => {
     ],
   ])('%s', (_name, planned, live, expected) => {
     expect(checkAssignmentPlan(planned, live)).toEqual(expected);
+  });
+});
+
+describe('allRepliesIn', () => {
+  it.each([
+    [
+      'the lead replied; co bureaus never reply',
+      [
+        { role: Lead, replied: true },
+        { role: Co, replied: false },
+      ],
+      true,
+    ],
+    [
+      'the lead has not replied',
+      [
+        { role: Lead, replied: false },
+        { role: Co, replied: true },
+      ],
+      false,
+    ],
+    [
+      'one of two separate bureaus replied',
+      [
+        { role: Separate, replied: true },
+        { role: Separate, replied: false },
+      ],
+      false,
+    ],
+    [
+      'both separate bureaus replied',
+      [
+        { role: Separate, replied: true },
+        { role: Separate, replied: true },
+      ],
+      true,
+    ],
+    ['only co bureaus (never a real case)', [{ role: Co, replied: true }], false],
+    ['no assignments', [], false],
+  ])('%s: %p', (_name, live, expected) => {
+    expect(allRepliesIn(live)).toBe(expected);
   });
 });

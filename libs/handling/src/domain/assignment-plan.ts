@@ -37,3 +37,12 @@ export function checkAssignmentPlan(
   if (hasCo && leadsLive + leadsPlanned === 0) return { kind: 'lead_required' };
   return null;
 }
+
+/**
+ * A proposal is answered when every lead and separate bureau has replied: each separate bureau
+ * replies on its own, and co bureaus only send opinions to the lead.
+ */
+export function allRepliesIn(live: readonly { role: AssignmentRole; replied: boolean }[]): boolean {
+  const replying = live.filter((a) => a.role !== AssignmentRole.Co);
+  return replying.length > 0 && replying.every((a) => a.replied);
+}
