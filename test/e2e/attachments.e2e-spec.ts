@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Role } from '@dafu/platform/vocabulary';
-import { bearer, TestContext, TestUser } from '@dafu/testing';
+import { bearer, TestContext, TestUser, today } from '@dafu/testing';
 
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 
@@ -17,8 +17,6 @@ describe('Attachments on opinions and talks', () => {
     sessionId = (await ctx.newSession(registrar)).id;
   });
   afterAll(() => ctx.close());
-
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
   async function setUp() {
     const leadBureau = await ctx.newBureau();

@@ -1,5 +1,5 @@
 import { Role } from '@dafu/platform/vocabulary';
-import { bearer, TestContext, TestUser } from '@dafu/testing';
+import { bearer, TestContext, TestUser, today } from '@dafu/testing';
 
 describe('Co-handling (会办), separate handling (分办) and talks with proposers (沟通)', () => {
   let ctx: TestContext;
@@ -12,8 +12,6 @@ describe('Co-handling (会办), separate handling (分办) and talks with propos
     sessionId = (await ctx.newSession(registrar)).id;
   });
   afterAll(() => ctx.close());
-
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
   async function bureauWithStaff() {
     const bureau = await ctx.newBureau();

@@ -1,6 +1,6 @@
 import { addCalendarMonths } from '@dafu/deadlines/domain/local-date';
 import { Role } from '@dafu/platform/vocabulary';
-import { bearer, TestContext, TestUser } from '@dafu/testing';
+import { bearer, TestContext, TestUser, today } from '@dafu/testing';
 
 describe('Handling rules per body', () => {
   let ctx: TestContext;
@@ -13,8 +13,6 @@ describe('Handling rules per body', () => {
     admin = await ctx.newUser(Role.Admin);
   });
   afterAll(() => ctx.close());
-
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
   it('ships design.md’s defaults for both bodies', async () => {
     const rules = await ctx

@@ -1,6 +1,6 @@
 import { addCalendarMonths, addDays } from '@dafu/deadlines/domain/local-date';
 import { Role } from '@dafu/platform/vocabulary';
-import { bearer, TestContext, TestUser } from '@dafu/testing';
+import { bearer, TestContext, TestUser, today } from '@dafu/testing';
 
 describe('Handling an assignment: acknowledgement, reassignment, extension', () => {
   let ctx: TestContext;
@@ -15,8 +15,6 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
     sessionId = (await ctx.newSession(registrar)).id;
   });
   afterAll(() => ctx.close());
-
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 
   /** A bureau with a clerk and a reviewer, and a proposal assigned to it as lead on the given date. */
   async function assignedToNewBureau(assignedOn = today()) {

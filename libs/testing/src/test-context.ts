@@ -207,3 +207,8 @@ export function organisationKindFor(role: Role): OrganisationKind {
 export function bearer(user: { token: string }): [string, string] {
   return ['authorization', `Bearer ${user.token}`];
 }
+
+/** Today as the server reckons it (Asia/Shanghai), for dates tests expect. */
+export function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+}
