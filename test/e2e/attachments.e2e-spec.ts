@@ -18,24 +18,22 @@ describe('Attachments on opinions and talks', () => {
   });
   afterAll(() => ctx.close());
 
+  /** Files in the test's storage directory: the bytes that were kept. */
+  async function storedFileCount(): Promise<number> {
+    const folders = await readdir(join(ctx.storageDir, 'attachments')).catch(() => []);
+    return (await Promise.all(folders.map((d) => readdir(join(ctx.storageDir, 'attachments', d))))).flat().length;
+  }
+
   async function setUp() {
     const leadBureau = await ctx.newBureau();
     const coBureau = await ctx.newBureau();
     const lead = { clerk: await ctx.newUser(Role.Clerk, leadBureau) };
     const co = { clerk: await ctx.newUser(Role.Clerk, coBureau), reviewer: await ctx.newUser(Role.Reviewer, coBureau) };
-    const proposal = await ctx.newProposal(registrar, sessionId);
-    const made = await ctx
-      .http()
-      .post(`/proposals/${proposal.id}/assignments`)
-      .set(...bearer(registrar))
-      .send({
-        assignments: [
-          { bureauId: leadBureau.id, role: 'lead' },
-          { bureauId: coBureau.id, role: 'co' },
-        ],
-      });
-    const leadId = made.body.find((a: { role: string }) => a.role === 'lead').id as string;
-    const coId = made.body.find((a: { role: string }) => a.role === 'co').id as string;
+    const { assignments } = await ctx.newProposalAssignedTo(registrar, sessionId, [
+      { bureauId: leadBureau.id, role: 'lead' },
+      { bureauId: coBureau.id, role: 'co' },
+    ]);
+    const [leadId, coId] = assignments.map((a) => a.id);
     await ctx
       .http()
       .post(`/assignments/${leadId}/acknowledge`)
@@ -166,10 +164,8 @@ describe('Attachments on opinions and talks', () => {
       .get(`/assignments/${coId}/attachments`)
       .set(...bearer(co.clerk));
     expect(list.body).toEqual([]);
-    const stored = await readdir(join(ctx.storageDir, 'attachments')).catch(() => []);
-    const files = (await Promise.all(stored.map((d) => readdir(join(ctx.storageDir, 'attachments', d))))).flat();
     const recorded = await ctx.dataSource.query(`SELECT storage_key FROM attachments`);
-    expect(files.length).toBe(recorded.length);
+    expect(await storedFileCount()).toBe(recorded.length);
   });
 
   it('removes the stored bytes when the record is refused', async () => {
@@ -192,8 +188,6 @@ describe('Attachments on opinions and talks', () => {
     expect(late.status).toBe(409);
     const after = await ctx.dataSource.query(`SELECT count(*)::int AS n FROM attachments`);
     expect(after[0].n).toBe(before[0].n);
-    const stored = await readdir(join(ctx.storageDir, 'attachments')).catch(() => []);
-    const files = (await Promise.all(stored.map((d) => readdir(join(ctx.storageDir, 'attachments', d))))).flat();
-    expect(files.length).toBe(after[0].n);
+    expect(await storedFileCount()).toBe(after[0].n);
   });
 });

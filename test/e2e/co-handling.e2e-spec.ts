@@ -23,21 +23,12 @@ describe('Co-handling (会办), separate handling (分办) and talks with propos
     const lead = await bureauWithStaff();
     const coA = await bureauWithStaff();
     const coB = await bureauWithStaff();
-    const proposal = await ctx.newProposal(registrar, sessionId);
-    const made = await ctx
-      .http()
-      .post(`/proposals/${proposal.id}/assignments`)
-      .set(...bearer(registrar))
-      .send({
-        assignments: [
-          { bureauId: lead.bureau.id, role: 'lead' },
-          { bureauId: coA.bureau.id, role: 'co' },
-          { bureauId: coB.bureau.id, role: 'co' },
-        ],
-      });
-    const idOf = (bureauId: string) =>
-      made.body.find((a: { bureauId: string }) => a.bureauId === bureauId).id as string;
-    const ids = { lead: idOf(lead.bureau.id), coA: idOf(coA.bureau.id), coB: idOf(coB.bureau.id) };
+    const { assignments } = await ctx.newProposalAssignedTo(registrar, sessionId, [
+      { bureauId: lead.bureau.id, role: 'lead' },
+      { bureauId: coA.bureau.id, role: 'co' },
+      { bureauId: coB.bureau.id, role: 'co' },
+    ]);
+    const ids = { lead: assignments[0].id, coA: assignments[1].id, coB: assignments[2].id };
     for (const [staff, id] of [
       [lead, ids.lead],
       [coA, ids.coA],
@@ -173,23 +164,14 @@ describe('Co-handling (会办), separate handling (分办) and talks with propos
   it('lets each separate bureau handle and acknowledge on its own', async () => {
     const a = await bureauWithStaff();
     const b = await bureauWithStaff();
-    const proposal = await ctx.newProposal(registrar, sessionId);
-    const made = await ctx
-      .http()
-      .post(`/proposals/${proposal.id}/assignments`)
-      .set(...bearer(registrar))
-      .send({
-        assignments: [
-          { bureauId: a.bureau.id, role: 'separate' },
-          { bureauId: b.bureau.id, role: 'separate' },
-        ],
-      });
-    const [first] = made.body;
-    const clerk = first.bureauId === a.bureau.id ? a.clerk : b.clerk;
+    const { proposal, assignments } = await ctx.newProposalAssignedTo(registrar, sessionId, [
+      { bureauId: a.bureau.id, role: 'separate' },
+      { bureauId: b.bureau.id, role: 'separate' },
+    ]);
     await ctx
       .http()
-      .post(`/assignments/${first.id}/acknowledge`)
-      .set(...bearer(clerk));
+      .post(`/assignments/${assignments[0].id}/acknowledge`)
+      .set(...bearer(a.clerk));
     const listed = await ctx
       .http()
       .get(`/proposals/${proposal.id}/assignments`)

@@ -21,20 +21,8 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
     const bureau = await ctx.newBureau();
     const clerk = await ctx.newUser(Role.Clerk, bureau);
     const reviewer = await ctx.newUser(Role.Reviewer, bureau);
-    const proposal = await ctx.newProposal(registrar, sessionId);
-    const response = await ctx
-      .http()
-      .post(`/proposals/${proposal.id}/assignments`)
-      .set(...bearer(registrar))
-      .send({ assignedOn, assignments: [{ bureauId: bureau.id, role: 'lead' }] });
-    expect(response.status).toBe(201);
-    return {
-      bureau,
-      clerk,
-      reviewer,
-      proposal,
-      assignment: response.body[0] as { id: string; dueOn: string; acknowledgeBy: string },
-    };
+    const { proposal, assignment } = await ctx.newAssignedProposal(registrar, sessionId, bureau.id, assignedOn);
+    return { bureau, clerk, reviewer, proposal, assignment };
   }
 
   async function outboxOf(assignmentId: string): Promise<{ event_name: string; payload: Record<string, unknown> }[]> {

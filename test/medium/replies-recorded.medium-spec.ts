@@ -18,13 +18,12 @@ describe('Recording issued replies (HandlingService.recordReplyWithin)', () => {
   async function assignedAndAcknowledged(roles: ('lead' | 'co' | 'separate')[]) {
     const bureaus = await Promise.all(roles.map(() => ctx.newBureau()));
     const clerks = await Promise.all(bureaus.map((b) => ctx.newUser(Role.Clerk, b)));
-    const proposal = await ctx.newProposal(registrar, sessionId);
-    const made = await ctx
-      .http()
-      .post(`/proposals/${proposal.id}/assignments`)
-      .set(...bearer(registrar))
-      .send({ assignments: bureaus.map((b, i) => ({ bureauId: b.id, role: roles[i] })) });
-    const ids = bureaus.map((b) => made.body.find((a: { bureauId: string }) => a.bureauId === b.id).id as string);
+    const { proposal, assignments } = await ctx.newProposalAssignedTo(
+      registrar,
+      sessionId,
+      bureaus.map((b, i) => ({ bureauId: b.id, role: roles[i] })),
+    );
+    const ids = assignments.map((a) => a.id);
     for (const [i, id] of ids.entries())
       await ctx
         .http()

@@ -177,15 +177,38 @@ export class TestContext {
     return response.body;
   }
 
-  /** A proposal assigned to the given bureau (lead) by a registrar. */
-  async newAssignedProposal(registrar: TestUser, sessionId: string, bureauId: string) {
+  /**
+   * A new proposal assigned by the registrar to the given bureaus in the given roles; the
+   * assignments come back in the order the bureaus were given.
+   */
+  async newProposalAssignedTo(
+    registrar: TestUser,
+    sessionId: string,
+    bureaus: { bureauId: string; role: 'lead' | 'co' | 'separate' }[],
+    assignedOn?: string,
+  ) {
     const proposal = await this.newProposal(registrar, sessionId);
     const response = await this.http()
       .post(`/proposals/${proposal.id}/assignments`)
       .set('authorization', `Bearer ${registrar.token}`)
-      .send({ assignments: [{ bureauId, role: 'lead' }], assignedOn: '2023-03-01' });
+      .send({ assignments: bureaus, ...(assignedOn ? { assignedOn } : {}) });
     if (response.status !== 201) throw new Error(`Assignment failed: ${JSON.stringify(response.body)}`);
-    return { proposal, assignment: response.body[0] as { id: string; dueOn: string } };
+    const made = response.body as { id: string; bureauId: string; dueOn: string; acknowledgeBy: string }[];
+    return {
+      proposal,
+      assignments: bureaus.map((b) => made.find((a) => a.bureauId === b.bureauId) as (typeof made)[number]),
+    };
+  }
+
+  /** A proposal assigned to the given bureau (lead) by a registrar, on 1 March 2023 unless told otherwise. */
+  async newAssignedProposal(registrar: TestUser, sessionId: string, bureauId: string, assignedOn = '2023-03-01') {
+    const { proposal, assignments } = await this.newProposalAssignedTo(
+      registrar,
+      sessionId,
+      [{ bureauId, role: 'lead' }],
+      assignedOn,
+    );
+    return { proposal, assignment: assignments[0] };
   }
 }
 
