@@ -8,6 +8,7 @@ import { CreateHandlingRulesAndRequests1795300000006 } from './1795300000006-Cre
 import { CreateCoOpinionsAndContacts1795300000007 } from './1795300000007-CreateCoOpinionsAndContacts';
 import { CreateOutbox1795300000008 } from './1795300000008-CreateOutbox';
 import { CreateAttachments1795300000009 } from './1795300000009-CreateAttachments';
+import { CreateDocumentNumberCounters1795300000010 } from './1795300000010-CreateDocumentNumberCounters';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS = [
   CreateCoOpinionsAndContacts1795300000007,
   CreateOutbox1795300000008,
   CreateAttachments1795300000009,
+  CreateDocumentNumberCounters1795300000010,
 ];

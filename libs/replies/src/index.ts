@@ -1,1 +1,2 @@
 export * from './domain/document-number';
+export * from './document-numbers';
