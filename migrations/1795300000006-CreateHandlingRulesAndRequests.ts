@@ -22,6 +22,8 @@ export class CreateHandlingRulesAndRequests1795300000006 implements MigrationInt
 
     // Stored at 交办 from the working-day calendar, like the due date: never recomputed on read.
     await q.query(`ALTER TABLE assignments ADD COLUMN acknowledge_by date`);
+    // Rows made before this change get a week (five working days in an ordinary week); new rows
+    // get the calendar's answer from the service.
     await q.query(`UPDATE assignments SET acknowledge_by = assigned_on + 7`);
     await q.query(`ALTER TABLE assignments ALTER COLUMN acknowledge_by SET NOT NULL`);
     await q.query(`ALTER TABLE assignments ADD COLUMN acknowledged_at timestamptz`);
