@@ -24,7 +24,7 @@ const ZH_CONSTRAINT: Record<string, string> = {
   isIn: '取值不在允许范围内',
   isUuid: '须为有效的编号（UUID）',
   isDateString: '须为日期，如 2023-07-13',
-  isISO8601: '须为日期，如 2023-07-13',
+  isIso8601: '须为日期，如 2023-07-13',
   isString: '须为文字',
   isBoolean: '须为是或否',
   isArray: '须为列表',
