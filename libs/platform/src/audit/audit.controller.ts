@@ -7,15 +7,22 @@ import { Permission } from '../auth/access';
 import { RequirePermission } from '../auth/auth.decorators';
 import { AuditEntityType, AuditEvent, listAuditEvents } from './audit';
 
-const ENTITY_TYPES: AuditEntityType[] = [
-  'organisation',
-  'user',
-  'session',
-  'proposal',
-  'assignment',
-  'calendar',
-  'handling_rules',
-];
+/** Every audited kind of record; the Record makes the compiler name a new one here. */
+const ENTITY_TYPE_SET: Record<AuditEntityType, true> = {
+  organisation: true,
+  user: true,
+  session: true,
+  proposal: true,
+  assignment: true,
+  calendar: true,
+  handling_rules: true,
+  reply: true,
+  review_chain: true,
+  reply_template: true,
+  grade_scale: true,
+  document_number_series: true,
+};
+const ENTITY_TYPES = Object.keys(ENTITY_TYPE_SET) as AuditEntityType[];
 
 export class AuditQuery {
   @ApiProperty({ enum: ENTITY_TYPES }) @IsIn(ENTITY_TYPES) entityType: AuditEntityType;

@@ -3,10 +3,30 @@ import type { Actor } from '../auth/actor';
 import { AuditEventEntity } from './audit-event.entity';
 
 export type AuditEntityType =
-  'organisation' | 'user' | 'session' | 'proposal' | 'assignment' | 'calendar' | 'handling_rules';
+  | 'organisation'
+  | 'user'
+  | 'session'
+  | 'proposal'
+  | 'assignment'
+  | 'calendar'
+  | 'handling_rules'
+  | 'reply'
+  | 'review_chain'
+  | 'reply_template'
+  | 'grade_scale'
+  | 'document_number_series';
 
 /** The working-day calendar is audited as one record under this id. */
 export const CALENDAR_AUDIT_ID = '00000000-0000-4000-8000-00000000ca1e';
+
+/** Each body's grade scale is audited as one record under these ids. */
+export const GRADE_SCALE_AUDIT_ID = {
+  cppcc: '00000000-0000-4000-8000-000000c99c9a',
+  npc: '00000000-0000-4000-8000-00000000909a',
+} as const;
+
+/** Continuing a 文号 series is audited under this id, with the prefix and year in the data. */
+export const DOCUMENT_NUMBER_SERIES_AUDIT_ID = '00000000-0000-4000-8000-0000000d0c50';
 
 /** Each body's handling rules are audited as one record under these ids. */
 export const HANDLING_RULES_AUDIT_ID = {

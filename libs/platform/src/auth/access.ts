@@ -23,6 +23,23 @@ export enum Permission {
   CalendarManage = 'calendar.manage',
   HandlingRulesRead = 'handling_rules.read',
   HandlingRulesManage = 'handling_rules.manage',
+  /** A bureau's own replies, drafts included; the city reads signed ones. */
+  ReplyRead = 'reply.read',
+  /** Start, edit, submit, withdraw a draft; answer review comments. */
+  ReplyDraft = 'reply.draft',
+  /** Approve or send back at a review step (the step names the role). */
+  ReplyReview = 'reply.review',
+  /** 签发 and voiding a signed letter. */
+  ReplySign = 'reply.sign',
+  ReviewChainRead = 'review_chain.read',
+  /** Admins for any bureau; a bureau's signatory for its own. */
+  ReviewChainManage = 'review_chain.manage',
+  ReplyTemplateRead = 'reply_template.read',
+  ReplyTemplateManage = 'reply_template.manage',
+  GradeScaleRead = 'grade_scale.read',
+  GradeScaleManage = 'grade_scale.manage',
+  /** 文号 counters: where each prefix and year stands, and continuing a series begun on paper. */
+  DocumentNumberSeriesManage = 'document_number_series.manage',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -34,7 +51,25 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.OrganisationRead:
     case Permission.CalendarRead:
     case Permission.HandlingRulesRead:
+    case Permission.GradeScaleRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
+    case Permission.ReplyRead:
+      return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
+    case Permission.ReplyDraft:
+      return [Role.Clerk];
+    case Permission.ReplyReview:
+      return [Role.Reviewer, Role.Signatory];
+    case Permission.ReplySign:
+      return [Role.Signatory];
+    case Permission.ReviewChainRead:
+    case Permission.ReplyTemplateRead:
+      return [...BUREAU_ROLES, Role.Admin];
+    case Permission.ReviewChainManage:
+      return [Role.Signatory, Role.Admin];
+    case Permission.ReplyTemplateManage:
+    case Permission.GradeScaleManage:
+    case Permission.DocumentNumberSeriesManage:
+      return [Role.Admin];
     case Permission.SessionWrite:
     case Permission.ProposalWrite:
     case Permission.ProposalImport:

@@ -5,6 +5,8 @@ export class DafuError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details?: Record<string, unknown>,
+    /** Words that say more than the code's own, e.g. who changed the record first. */
+    readonly messages?: { zh: string; en: string },
   ) {
     super(code);
     this.name = new.target.name;

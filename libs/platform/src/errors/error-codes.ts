@@ -58,6 +58,24 @@ export enum ErrorCode {
   HandlingRulesInvalid = 'HANDLING_RULES_INVALID',
   CalendarDayNotFound = 'CALENDAR_DAY_NOT_FOUND',
   CalendarWorkingWeekendNotWeekend = 'CALENDAR_WORKING_WEEKEND_NOT_WEEKEND',
+  ReplyNotFound = 'REPLY_NOT_FOUND',
+  ReplyNotApplicable = 'REPLY_NOT_APPLICABLE',
+  ReplyExists = 'REPLY_EXISTS',
+  ReplyContentInvalid = 'REPLY_CONTENT_INVALID',
+  ReplyTooLong = 'REPLY_TOO_LONG',
+  ReplyIncomplete = 'REPLY_INCOMPLETE',
+  ReplyTransitionRefused = 'REPLY_TRANSITION_REFUSED',
+  ReplyFinal = 'REPLY_FINAL',
+  ReplyVersionConflict = 'REPLY_VERSION_CONFLICT',
+  ReplyOwnDraft = 'REPLY_OWN_DRAFT',
+  ReplyVersionNotFound = 'REPLY_VERSION_NOT_FOUND',
+  ReviewCommentNotFound = 'REVIEW_COMMENT_NOT_FOUND',
+  ReplyGradeInvalid = 'REPLY_GRADE_INVALID',
+  BureauHasNoDocumentNumberPrefix = 'BUREAU_HAS_NO_DOCUMENT_NUMBER_PREFIX',
+  DocumentNumberSeriesBackwards = 'DOCUMENT_NUMBER_SERIES_BACKWARDS',
+  ReviewChainInvalid = 'REVIEW_CHAIN_INVALID',
+  ReplyTemplateInvalid = 'REPLY_TEMPLATE_INVALID',
+  GradeScaleInvalid = 'GRADE_SCALE_INVALID',
 }
 
 export interface ErrorDescription {
@@ -268,6 +286,90 @@ export function describeError(code: ErrorCode): ErrorDescription {
         status: 422,
         zh: '调休上班日必须是周六或周日。',
         en: 'A working weekend day must be a Saturday or a Sunday.',
+      };
+    case ErrorCode.ReplyNotFound:
+      return { status: 404, zh: '答复不存在，或不属于您的单位。', en: "Reply not found, or not your bureau's." };
+    case ErrorCode.ReplyNotApplicable:
+      return {
+        status: 422,
+        zh: '会办单位不撰写答复，请提交会办意见。',
+        en: 'A co-handling bureau sends an opinion, not a reply.',
+      };
+    case ErrorCode.ReplyExists:
+      return {
+        status: 409,
+        zh: '该交办事项已有正在办理或已签发的答复。',
+        en: 'This assignment already has a reply in progress or signed.',
+      };
+    case ErrorCode.ReplyContentInvalid:
+      return {
+        status: 400,
+        zh: '答复内容有误，请按提示修改。',
+        en: 'Some parts of the reply are invalid; see details.',
+      };
+    case ErrorCode.ReplyTooLong:
+      return { status: 413, zh: '答复正文过长，超过系统允许的字数。', en: 'The reply text is longer than the limit.' };
+    case ErrorCode.ReplyIncomplete:
+      return {
+        status: 422,
+        zh: '答复尚不完整，不能提交审核，请补齐所列内容。',
+        en: 'The reply is incomplete and cannot be submitted; see the missing items.',
+      };
+    case ErrorCode.ReplyTransitionRefused:
+      return {
+        status: 409,
+        zh: '答复当前所处环节不允许此操作。',
+        en: 'The current state of the reply does not allow this.',
+      };
+    case ErrorCode.ReplyFinal:
+      return {
+        status: 409,
+        zh: '该答复已签发，内容不能再修改。',
+        en: 'This reply is signed off; its text can no longer change.',
+      };
+    case ErrorCode.ReplyVersionConflict:
+      return {
+        status: 409,
+        zh: '该答复已被他人修改，请刷新后在最新版本上修改。',
+        en: 'Someone else changed this reply; reload and edit the latest version.',
+      };
+    case ErrorCode.ReplyOwnDraft:
+      return {
+        status: 403,
+        zh: '不能审核或签发自己起草或修改过的答复。',
+        en: 'You cannot approve or sign off a reply you wrote or edited.',
+      };
+    case ErrorCode.ReplyVersionNotFound:
+      return { status: 404, zh: '该答复没有这个版本。', en: 'This reply has no such version.' };
+    case ErrorCode.ReviewCommentNotFound:
+      return { status: 404, zh: '审核意见不存在。', en: 'Review comment not found.' };
+    case ErrorCode.ReplyGradeInvalid:
+      return {
+        status: 400,
+        zh: '办理结果等次不在本届次规定的等次中。',
+        en: 'The grade is not one of the grades this session body uses.',
+      };
+    case ErrorCode.BureauHasNoDocumentNumberPrefix:
+      return {
+        status: 422,
+        zh: '本单位尚未设置发文字号前缀，请联系管理员设置后再签发。',
+        en: 'Your bureau has no document-number prefix; ask an administrator to set one before signing off.',
+      };
+    case ErrorCode.DocumentNumberSeriesBackwards:
+      return {
+        status: 409,
+        zh: '文号只能向后续编，不能回退或重复使用已用文号。',
+        en: 'Document numbers only move forward; a used number can never be given again.',
+      };
+    case ErrorCode.ReviewChainInvalid:
+      return { status: 400, zh: '审核流程设置有误，请按提示修改。', en: 'The review chain is invalid; see details.' };
+    case ErrorCode.ReplyTemplateInvalid:
+      return { status: 400, zh: '答复模板有误，请按提示修改。', en: 'The reply template is invalid; see details.' };
+    case ErrorCode.GradeScaleInvalid:
+      return {
+        status: 400,
+        zh: '办理结果等次设置有误，请按提示修改。',
+        en: 'The grade scale is invalid; see details.',
       };
     default:
       return assertUnreachable(code);

@@ -23,8 +23,9 @@ export function errorBody(
   details: Record<string, unknown> | undefined,
   request: { headers: Record<string, string | string[] | undefined> } | undefined,
   requestId?: string,
+  messages?: { zh: string; en: string },
 ): ErrorBody {
-  const description = describeError(code);
+  const description = messages ?? describeError(code);
   return {
     code,
     message: prefersEnglish(request?.headers['accept-language']) ? description.en : description.zh,
@@ -72,7 +73,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof DafuError) {
       const { status } = describeError(exception.code);
-      void reply.status(status).send(errorBody(exception.code, exception.details, request, requestId));
+      void reply
+        .status(status)
+        .send(errorBody(exception.code, exception.details, request, requestId, exception.messages));
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {

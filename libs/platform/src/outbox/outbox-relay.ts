@@ -7,6 +7,15 @@ import { jobIdOf } from '../queue/job-registry';
 import { JobName, QueueName } from '../queue/queue-names';
 
 const BATCH = 100;
+const CONNECT_TIMEOUT_MS = 2000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
 const POLL_MS = Number(process.env.OUTBOX_POLL_MS ?? 1000);
 
 /**
@@ -46,6 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       if (rows.length === 0) return 0;
       const queue = this.domainEventsQueue();
       try {
+        await withTimeout(queue.waitUntilReady(), CONNECT_TIMEOUT_MS, 'Redis is not reachable');
         await queue.addBulk(
           rows.map(({ id }) => ({
             name: JobName.DomainEvent,
@@ -84,10 +94,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private domainEventsQueue(): Queue {
+    // Fail fast while Redis is away: the rows stay unpublished (and unlocked) for the next tick,
+    // instead of a command waiting in ioredis's offline queue with the claim's transaction open.
     this.queue ??= new Queue(QueueName.DomainEvents, {
-      connection: { url: this.config.redis.url, maxRetriesPerRequest: null },
+      connection: { url: this.config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
       prefix: `${this.config.redis.prefix}:bull`,
     });
+    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Outbox relay lost Redis; will retry'));
     return this.queue;
   }
 }

@@ -11,11 +11,15 @@ export enum DomainEventName {
   AssignmentStateChanged = 'assignment.state_changed',
   /** The stored due date moved (an approved extension): reminders must move with it. */
   AssignmentDueDateChanged = 'assignment.due_date_changed',
+  /** 签发: the final letter is to be produced and sent. */
+  ReplySigned = 'reply.signed',
+  /** A signed letter was declared void; whatever went out with it must be recalled. */
+  ReplyVoided = 'reply.voided',
 }
 
 export interface DomainEventInput {
   name: DomainEventName;
-  aggregateType: 'assignment';
+  aggregateType: 'assignment' | 'reply';
   aggregateId: string;
   payload: Record<string, string | number | boolean | null>;
 }
