@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { Clock } from '@dafu/platform/clock/clock';
 import { CalendarController } from './deadlines.controller';
 import { DeadlinesRepository } from './deadlines.repository';
 import { DeadlinesService } from './deadlines.service';
@@ -8,7 +9,7 @@ import { WorkCalendarDayEntity, WorkCalendarYearEntity } from './entities/work-c
 @Module({
   imports: [TypeOrmModule.forFeature([WorkCalendarDayEntity, WorkCalendarYearEntity])],
   controllers: [CalendarController],
-  providers: [DeadlinesRepository, DeadlinesService],
-  exports: [DeadlinesService],
+  providers: [DeadlinesRepository, DeadlinesService, Clock],
+  exports: [DeadlinesService, Clock],
 })
 export class DeadlinesModule {}

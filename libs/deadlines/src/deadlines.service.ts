@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { CALENDAR_AUDIT_ID, recordAuditEvent } from '@dafu/platform/audit/audit';
+import { Clock } from '@dafu/platform/clock/clock';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { HealthDetailsRegistry } from '@dafu/platform/health/health-details';
 import { isoWeekday, localDateOf, type LocalDate } from './domain/local-date';
@@ -31,6 +32,7 @@ export class DeadlinesService implements OnModuleInit {
     private readonly repository: DeadlinesRepository,
     private readonly config: DafuConfig,
     private readonly health: HealthDetailsRegistry,
+    private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -38,7 +40,7 @@ export class DeadlinesService implements OnModuleInit {
   }
 
   today(): LocalDate {
-    return localDateOf(new Date(), this.config.timezone);
+    return localDateOf(this.clock.now(), this.config.timezone);
   }
 
   /** A fresh calendar object per use, so its record of assumed years belongs to one computation. */

@@ -148,7 +148,7 @@ export class AssignmentWorkService {
 
   /** A file on the co bureau's opinion draft (the draft is started if there is none). */
   attachToOpinion(actor: Actor, assignmentId: string, file: UploadedFile): Promise<Attachment> {
-    return this.attach(actor, assignmentId, file, AssignmentWork.DraftOpinion, async (manager) => {
+    return this.attachTo(actor, assignmentId, file, AssignmentWork.DraftOpinion, async (manager) => {
       const opinion = await this.repository.findOpinion(manager, assignmentId);
       if (opinion && opinion.status !== CoOpinionStatus.Draft) throw new DafuError(ErrorCode.CoOpinionClosed);
       const draft =
@@ -159,7 +159,7 @@ export class AssignmentWorkService {
 
   /** A file on a talk record, e.g. the minutes of a meeting with the proposer. */
   attachToContact(actor: Actor, assignmentId: string, contactId: string, file: UploadedFile): Promise<Attachment> {
-    return this.attach(actor, assignmentId, file, AssignmentWork.LogContact, async (manager) => {
+    return this.attachTo(actor, assignmentId, file, AssignmentWork.LogContact, async (manager) => {
       const contact = await this.repository.findContact(manager, assignmentId, contactId);
       if (!contact) throw new DafuError(ErrorCode.ContactNotFound, { contactId });
       return { ownerType: AttachmentOwner.Contact, ownerId: contact.id };
@@ -201,8 +201,11 @@ export class AssignmentWorkService {
     });
   }
 
-  /** Stores the bytes first, then records them with their audit event; a failed record removes the bytes. */
-  private async attach(
+  /**
+   * Stores the bytes first, then records them with their audit event; a failed record removes the
+   * bytes. `ownerOf` runs in the recording transaction and names (and checks) what the file belongs to.
+   */
+  async attachTo(
     actor: Actor,
     assignmentId: string,
     file: UploadedFile,

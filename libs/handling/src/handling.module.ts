@@ -43,6 +43,6 @@ import { ProposalImportService } from './proposal-import.service';
     HandlingRulesController,
   ],
   providers: [HandlingRepository, HandlingService, AssignmentWorkService, ProposalImportService],
-  exports: [HandlingService, HandlingRepository],
+  exports: [HandlingService, HandlingRepository, AssignmentWorkService],
 })
 export class HandlingModule {}

@@ -17,7 +17,7 @@ import { OrganisationKind, SessionBody } from '@dafu/platform/vocabulary';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { daysBetween, type LocalDate } from '@dafu/deadlines/domain/local-date';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
-import { ProposalEvent } from '@dafu/proposals/domain/proposal-lifecycle';
+import { ProposalEvent, ProposalStatus } from '@dafu/proposals/domain/proposal-lifecycle';
 import { ProposalNotFoundError } from '@dafu/proposals/errors';
 import { ProposalsRepository } from '@dafu/proposals/proposals.repository';
 import { ProposalsService } from '@dafu/proposals/proposals.service';
@@ -501,15 +501,42 @@ export class HandlingService {
    * moves to replied and, once every lead and separate bureau has replied, so does the proposal.
    */
   async recordReplyWithin(manager: EntityManager, assignmentId: string): Promise<Assignment> {
+    const assignment = await this.systemActionWithin(manager, assignmentId, AssignmentAction.RecordReply);
+    const live = await this.repository.liveAssignmentsOf(manager, assignment.proposalId);
+    if (allRepliesIn(live.map((a) => ({ role: a.role, replied: ANSWERED.includes(a.status) })))) {
+      const proposal = await this.proposalsRepository.lockProposal(manager, assignment.proposalId, { kind: 'city' });
+      if (proposal) await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.RecordReplies);
+    }
+    return assignment;
+  }
+
+  /**
+   * A signed reply was voided: the assignment owes a new one, and a proposal counted as answered
+   * goes back to handling. Runs in the voiding transaction.
+   */
+  async reopenForReplyWithin(manager: EntityManager, assignmentId: string): Promise<Assignment> {
+    const assignment = await this.systemActionWithin(manager, assignmentId, AssignmentAction.ReopenForReply);
+    const proposal = await this.proposalsRepository.lockProposal(manager, assignment.proposalId, { kind: 'city' });
+    if (proposal?.status === ProposalStatus.Replied) {
+      await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.Reopen);
+    }
+    return assignment;
+  }
+
+  private async systemActionWithin(
+    manager: EntityManager,
+    assignmentId: string,
+    action: AssignmentAction.RecordReply | AssignmentAction.ReopenForReply,
+  ): Promise<Assignment> {
     const assignment = await this.repository.lockAssignment(manager, assignmentId, { kind: 'city' });
     if (!assignment) throw new AssignmentNotFoundError(assignmentId);
     const result = transitionAssignment(
       assignment.status,
-      AssignmentAction.RecordReply,
+      action,
       { kind: 'system' },
       { role: assignment.role, bureauId: assignment.bureauId, withinAcknowledgementWindow: true },
     );
-    if (!result.ok) throw refusalError(result.reason, assignment.status, AssignmentAction.RecordReply);
+    if (!result.ok) throw refusalError(result.reason, assignment.status, action);
     const written = await this.repository.updateAssignment(manager, assignmentId, assignment.version, {
       status: result.to,
     });
@@ -518,7 +545,7 @@ export class HandlingService {
       actor: null,
       entityType: 'assignment',
       entityId: assignmentId,
-      action: `assignment.${AssignmentAction.RecordReply}`,
+      action: `assignment.${action}`,
       fromState: result.from,
       toState: result.to,
     });
@@ -527,15 +554,10 @@ export class HandlingService {
         name: DomainEventName.AssignmentStateChanged,
         aggregateType: 'assignment',
         aggregateId: assignmentId,
-        payload: { action: AssignmentAction.RecordReply, from: result.from, to: result.to },
+        payload: { action, from: result.from, to: result.to },
       },
     ]);
-    const live = await this.repository.liveAssignmentsOf(manager, assignment.proposalId);
-    if (allRepliesIn(live.map((a) => ({ role: a.role, replied: ANSWERED.includes(a.status) })))) {
-      const proposal = await this.proposalsRepository.lockProposal(manager, assignment.proposalId, { kind: 'city' });
-      if (proposal) await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.RecordReplies);
-    }
-    return { ...assignment, status: result.to };
+    return { ...assignment, status: result.to, version: assignment.version + 1 };
   }
 
   async assertAllBureaus(organisationIds: readonly string[]): Promise<void> {

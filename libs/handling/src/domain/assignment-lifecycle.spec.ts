@@ -19,6 +19,7 @@ const PATHS: Record<A, Partial<Record<S, S>>> = {
   [A.RejectExtension]: { [S.ExtensionRequested]: S.Acknowledged },
   [A.SendOpinion]: { [S.Acknowledged]: S.OpinionSent },
   [A.RecordReply]: { [S.Acknowledged]: S.Replied, [S.Rehandling]: S.Replied },
+  [A.ReopenForReply]: { [S.Replied]: S.Acknowledged },
   [A.RecordFeedback]: { [S.Replied]: S.FeedbackReceived },
   [A.StartRehandling]: { [S.FeedbackReceived]: S.Rehandling },
   [A.Close]: { [S.FeedbackReceived]: S.Closed },
@@ -45,6 +46,7 @@ const WHO: Record<A, { bureau?: Role[]; city?: Role[]; system: boolean }> = {
   [A.ApproveExtension]: { city: [Role.Registrar, Role.Supervisor], system: true },
   [A.RejectExtension]: { city: [Role.Registrar, Role.Supervisor], system: true },
   [A.RecordReply]: { system: true },
+  [A.ReopenForReply]: { system: true },
   [A.RecordFeedback]: { city: [Role.Registrar], system: true },
   [A.StartRehandling]: { city: [Role.Registrar], system: true },
   [A.Close]: { city: [Role.Registrar], system: true },
@@ -52,7 +54,7 @@ const WHO: Record<A, { bureau?: Role[]; city?: Role[]; system: boolean }> = {
 };
 
 const CO_ONLY = [A.SendOpinion];
-const REPLYING_ONLY = [A.RecordReply, A.RecordFeedback, A.StartRehandling];
+const REPLYING_ONLY = [A.RecordReply, A.ReopenForReply, A.RecordFeedback, A.StartRehandling];
 
 const BUREAU = 'bureau-1';
 const OTHER_BUREAU = 'bureau-2';

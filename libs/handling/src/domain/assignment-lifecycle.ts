@@ -22,6 +22,8 @@ export enum AssignmentAction {
   SendOpinion = 'send_opinion',
   /** The bureau's reply was issued (raised by the system when the letter goes out). */
   RecordReply = 'record_reply',
+  /** The signed reply was voided: the bureau owes a new one (raised by the system). */
+  ReopenForReply = 'reopen_for_reply',
   RecordFeedback = 'record_feedback',
   /** 重新办理 after 不满意 feedback. */
   StartRehandling = 'start_rehandling',
@@ -80,6 +82,8 @@ function targetOf(state: AssignmentStatus, action: AssignmentAction): Assignment
       return state === S.Acknowledged ? S.OpinionSent : null;
     case AssignmentAction.RecordReply:
       return state === S.Acknowledged || state === S.Rehandling ? S.Replied : null;
+    case AssignmentAction.ReopenForReply:
+      return state === S.Replied ? S.Acknowledged : null;
     case AssignmentAction.RecordFeedback:
       return state === S.Replied ? S.FeedbackReceived : null;
     case AssignmentAction.StartRehandling:
@@ -99,6 +103,7 @@ function fitsAssignmentRole(action: AssignmentAction, role: AssignmentRole): boo
     case AssignmentAction.SendOpinion:
       return role === AssignmentRole.Co;
     case AssignmentAction.RecordReply:
+    case AssignmentAction.ReopenForReply:
     case AssignmentAction.RecordFeedback:
     case AssignmentAction.StartRehandling:
       return role !== AssignmentRole.Co;
@@ -141,6 +146,7 @@ function permitOf(action: AssignmentAction): Permit {
     case AssignmentAction.RejectExtension:
       return { by: 'city', roles: [Role.Registrar, Role.Supervisor] };
     case AssignmentAction.RecordReply:
+    case AssignmentAction.ReopenForReply:
       return { by: 'system' };
     default:
       return assertUnreachable(action);

@@ -10,6 +10,7 @@ const FITS: Record<W, { roles: Role[]; assignmentRoles: AssignmentRole[] }> = {
   [W.DraftOpinion]: { roles: [Role.Clerk], assignmentRoles: [AssignmentRole.Co] },
   [W.WaiveOpinion]: { roles: [Role.Clerk, Role.Reviewer], assignmentRoles: [AssignmentRole.Lead] },
   [W.LogContact]: { roles: [Role.Clerk], assignmentRoles: [AssignmentRole.Lead, AssignmentRole.Separate] },
+  [W.DraftReply]: { roles: [Role.Clerk], assignmentRoles: [AssignmentRole.Lead, AssignmentRole.Separate] },
 };
 
 const cases = Object.values(W).flatMap((work) =>

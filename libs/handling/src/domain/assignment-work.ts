@@ -8,6 +8,8 @@ export enum AssignmentWork {
   DraftOpinion = 'draft_opinion',
   WaiveOpinion = 'waive_opinion',
   LogContact = 'log_contact',
+  /** Writing the reply: only the lead or a separate bureau replies. */
+  DraftReply = 'draft_reply',
 }
 
 export interface WorkActor {
@@ -34,6 +36,7 @@ export function refuseWork(work: AssignmentWork, actor: WorkActor, target: WorkT
   if (work === AssignmentWork.DraftOpinion && target.role !== AssignmentRole.Co) return 'not_applicable';
   if (work === AssignmentWork.WaiveOpinion && target.role !== AssignmentRole.Lead) return 'not_applicable';
   if (work === AssignmentWork.LogContact && target.role === AssignmentRole.Co) return 'not_applicable';
+  if (work === AssignmentWork.DraftReply && target.role === AssignmentRole.Co) return 'not_applicable';
   if (!WORKING.includes(target.status)) return 'closed_for_work';
   return null;
 }

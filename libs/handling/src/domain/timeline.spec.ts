@@ -19,6 +19,8 @@ describe('describeAssignmentEvent', () => {
     ['co_opinion.waived', {}, '逾期未反馈', '主办单位免除会办意见（理由：逾期未反馈）'],
     ['contact.logged', { occurredOn: '2023-06-20' }, null, '记录与提出人沟通（2023-06-20）'],
     ['attachment.added', { filename: '会议纪要.pdf' }, null, '上传附件“会议纪要.pdf”'],
+    ['assignment.record_reply', {}, null, '答复已签发'],
+    ['assignment.reopen_for_reply', {}, null, '已签发的答复作废，需重新答复'],
   ])('%s reads as %s', (action, data, reason, zh) => {
     const text = describeAssignmentEvent(action, data, reason);
     expect(text.zh).toBe(zh);

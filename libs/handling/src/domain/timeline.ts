@@ -69,6 +69,10 @@ export function describeAssignmentEvent(action: string, data: Data, reason: stri
         zh: `办理规则调整，办理期限由${str(data.previousDueOn)}改为${str(data.dueOn)}`,
         en: `Rules changed: due ${str(data.dueOn)} instead of ${str(data.previousDueOn)}`,
       };
+    case 'assignment.record_reply':
+      return { zh: '答复已签发', en: 'Reply signed off' };
+    case 'assignment.reopen_for_reply':
+      return { zh: '已签发的答复作废，需重新答复', en: 'The signed reply was voided; a new reply is needed' };
     case 'attachment.added':
       return { zh: `上传附件“${str(data.filename)}”`, en: `Attached "${str(data.filename)}"` };
     default:

@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 export enum AttachmentOwner {
   CoOpinion = 'co_opinion',
   Contact = 'contact',
+  /** Supporting material of a reply draft. */
+  Reply = 'reply',
 }
 
 /** A file on a 会办意见 or a talk record; downloads are authorized through its assignment. */
