@@ -9,6 +9,9 @@ import { CreateCoOpinionsAndContacts1795300000007 } from './1795300000007-Create
 import { CreateOutbox1795300000008 } from './1795300000008-CreateOutbox';
 import { CreateAttachments1795300000009 } from './1795300000009-CreateAttachments';
 import { CreateDocumentNumberCounters1795300000010 } from './1795300000010-CreateDocumentNumberCounters';
+import { CreateReplyConfiguration1795300000011 } from './1795300000011-CreateReplyConfiguration';
+import { CreateReplies1795300000012 } from './1795300000012-CreateReplies';
+import { AllowAttachmentsOnReplies1795300000013 } from './1795300000013-AllowAttachmentsOnReplies';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -23,4 +26,7 @@ export const ALL_MIGRATIONS = [
   CreateOutbox1795300000008,
   CreateAttachments1795300000009,
   CreateDocumentNumberCounters1795300000010,
+  CreateReplyConfiguration1795300000011,
+  CreateReplies1795300000012,
+  AllowAttachmentsOnReplies1795300000013,
 ];

@@ -17,6 +17,12 @@ import { HandlingRulesEntity } from '@dafu/handling/entities/handling-rules.enti
 import { AttachmentEntity } from '@dafu/handling/entities/attachment.entity';
 import { CoOpinionEntity, ProposerContactEntity } from '@dafu/handling/entities/co-opinion.entity';
 import { WorkCalendarDayEntity, WorkCalendarYearEntity } from '@dafu/deadlines/entities/work-calendar.entity';
+import { ReplyEntity, ReplyVersionEntity, ReviewCommentEntity } from '@dafu/replies/entities/reply.entity';
+import {
+  GradeScaleEntity,
+  ReplyTemplateEntity,
+  ReviewChainEntity,
+} from '@dafu/replies/entities/reply-configuration.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
 import { ALL_MIGRATIONS } from '../../migrations';
 
@@ -38,6 +44,12 @@ const ENTITIES = [
   ProposerContactEntity,
   OutboxEventEntity,
   AttachmentEntity,
+  ReplyEntity,
+  ReplyVersionEntity,
+  ReviewCommentEntity,
+  GradeScaleEntity,
+  ReplyTemplateEntity,
+  ReviewChainEntity,
 ];
 
 describe('Migrations', () => {

@@ -15,6 +15,7 @@ import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
 import { HandlingModule } from '@dafu/handling/handling.module';
 import { IdentityModule } from '@dafu/identity/identity.module';
 import { ProposalsModule } from '@dafu/proposals/proposals.module';
+import { RepliesModule } from '@dafu/replies/replies.module';
 
 @Module({
   imports: [
@@ -32,6 +33,7 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
     ProposalsModule,
     DeadlinesModule,
     HandlingModule,
+    RepliesModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

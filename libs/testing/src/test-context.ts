@@ -10,6 +10,7 @@ import Redis from 'ioredis';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
+import { Clock } from '@dafu/platform/clock/clock';
 import { OrganisationKind, Role, SessionBody } from '@dafu/platform/vocabulary';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
 import type { Organisation, User } from '@dafu/identity/identity.types';
@@ -80,6 +81,19 @@ export class TestContext {
     return this.worker;
   }
 
+  /**
+   * Makes the API (and the worker, if started) believe today is `date` (Asia/Shanghai noon),
+   * e.g. to sign a seed letter on its own date; null returns to the real clock.
+   */
+  pinToday(date: string | null): void {
+    const contexts: INestApplicationContext[] = [this.app, ...(this.worker ? [this.worker] : [])];
+    for (const context of contexts) {
+      const clock = context.get(Clock) as { now: () => Date };
+      if (date === null) delete (clock as Partial<typeof clock>).now;
+      else clock.now = () => new Date(`${date}T12:00:00+08:00`);
+    }
+  }
+
   async close(): Promise<void> {
     await this.worker?.close();
     await this.app.close();
@@ -108,7 +122,8 @@ export class TestContext {
         name,
         shortName: null,
         kind,
-        documentNumberPrefix: kind === OrganisationKind.Bureau ? `${name.slice(0, 2)}文` : null,
+        // Unique per bureau, so each test's 文号 series starts at 1.
+        documentNumberPrefix: kind === OrganisationKind.Bureau ? `${name.slice(0, 1)}${name.slice(3)}文` : null,
       }),
     );
   }
