@@ -32,6 +32,118 @@ export const DEMO_USERS: { username: string; displayName: string; organisation: 
   { username: 'benxi-clerk', displayName: '本溪民政承办人', organisation: '本溪市民政局', roles: [Role.Clerk] },
   { username: 'finance-clerk', displayName: '市财政局承办人', organisation: '市财政局', roles: [Role.Clerk] },
   { username: 'finance-reviewer', displayName: '市财政局科室负责人', organisation: '市财政局', roles: [Role.Reviewer] },
+  {
+    username: 'office-reviewer',
+    displayName: '三门峡民政办公室主任',
+    organisation: '三门峡市民政局',
+    roles: [Role.Reviewer],
+  },
+  {
+    username: 'jiaozuo-reviewer',
+    displayName: '焦作民政科室负责人',
+    organisation: '焦作市民政局',
+    roles: [Role.Reviewer],
+  },
+  {
+    username: 'jiaozuo-signatory',
+    displayName: '焦作民政分管负责人',
+    organisation: '焦作市民政局',
+    roles: [Role.Signatory],
+  },
+  {
+    username: 'puyang-reviewer',
+    displayName: '濮阳民政科室负责人',
+    organisation: '濮阳市民政局',
+    roles: [Role.Reviewer],
+  },
+  {
+    username: 'puyang-signatory',
+    displayName: '濮阳民政分管负责人',
+    organisation: '濮阳市民政局',
+    roles: [Role.Signatory],
+  },
+  {
+    username: 'benxi-reviewer',
+    displayName: '本溪民政科室负责人',
+    organisation: '本溪市民政局',
+    roles: [Role.Reviewer],
+  },
+  {
+    username: 'benxi-signatory',
+    displayName: '本溪民政分管负责人',
+    organisation: '本溪市民政局',
+    roles: [Role.Signatory],
+  },
+];
+
+/** 三门峡 reviews twice before sign-off; the other bureaus keep the default (科室审核 → 签发). */
+export const DEMO_REVIEW_CHAINS: { bureau: string; steps: { name: string; role: Role.Reviewer | Role.Signatory }[] }[] =
+  [
+    {
+      bureau: '三门峡市民政局',
+      steps: [
+        { name: '科室审核', role: Role.Reviewer },
+        { name: '办公室审核', role: Role.Reviewer },
+      ],
+    },
+  ];
+
+/** Each bureau's wording as its letters show it (see shared/fixtures/seeds). */
+export const DEMO_REPLY_TEMPLATES: {
+  bureau: string;
+  body: SessionBody;
+  titleTemplate: string;
+  openingTemplate: string;
+  organisationOpeningTemplate: string;
+  closing: string[];
+  defaultCc: { recipient: string; copies: number }[];
+  headingsOnOwnLine: boolean;
+  honorific: string;
+}[] = [
+  {
+    bureau: '焦作市民政局',
+    body: SessionBody.Cppcc,
+    titleTemplate: '第{number}号{kind}的答复',
+    openingTemplate: '您提出的“{title}”收悉。现答复如下：',
+    organisationOpeningTemplate: '您单位提出的“{title}”收悉。现答复如下：',
+    closing: ['感谢您对养老服务工作的关心和支持。'],
+    defaultCc: [
+      { recipient: '市政协提案委', copies: 2 },
+      { recipient: '市委市政府督查局', copies: 2 },
+    ],
+    headingsOnOwnLine: false,
+    honorific: '尊敬的',
+  },
+  ...[SessionBody.Cppcc, SessionBody.Npc].map((body) => ({
+    bureau: '濮阳市民政局',
+    body,
+    titleTemplate: '关于对{session}第{number}号{kind}的答复',
+    openingTemplate: '您提出的“{title}”已收悉。现答复如下：',
+    organisationOpeningTemplate: '您单位提出的“{title}”已收悉。现答复如下：',
+    closing: [
+      `欢迎各位${body === SessionBody.Npc ? '代表' : '委员'}对我们的工作多提宝贵意见，十分感谢您对养老事业的关心，希望今后能够得到更多关注和支持。`,
+    ],
+    defaultCc: [
+      { recipient: body === SessionBody.Npc ? '市人大选工委' : '市政协提案委', copies: 2 },
+      { recipient: '市委市政府督查局', copies: 2 },
+    ],
+    headingsOnOwnLine: true,
+    honorific: '',
+  })),
+  {
+    bureau: '本溪市民政局',
+    body: SessionBody.Cppcc,
+    titleTemplate: '对{session}第{number}号{kind}办理情况的答复',
+    openingTemplate: '您提出的《{title}》收悉。现答复如下：',
+    organisationOpeningTemplate: '您委提出的《{title}》收悉。现答复如下：',
+    closing: [],
+    defaultCc: [
+      { recipient: '市政协提案委', copies: 2 },
+      { recipient: '市委市政府督查局', copies: 2 },
+    ],
+    headingsOnOwnLine: false,
+    honorific: '',
+  },
 ];
 
 export const DEMO_SESSIONS: { key: string; body: SessionBody; term: number; sitting: number; year: number }[] = [

@@ -9,7 +9,16 @@ import { ProposalsService } from '@dafu/proposals/proposals.service';
 import { proposalKindOf } from '@dafu/proposals/domain/session-label';
 import { ProposerKind } from '@dafu/proposals/entities/proposer.entity';
 import { SessionBody } from '@dafu/platform/vocabulary';
-import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_PROPOSALS, DEMO_SESSIONS, DEMO_USERS } from './demo-data';
+import { ReplyConfigurationService } from '@dafu/replies/reply-configuration.service';
+import {
+  DEMO_ORGANISATIONS,
+  DEMO_PASSWORD,
+  DEMO_PROPOSALS,
+  DEMO_REPLY_TEMPLATES,
+  DEMO_REVIEW_CHAINS,
+  DEMO_SESSIONS,
+  DEMO_USERS,
+} from './demo-data';
 
 export interface SeedReport {
   organisations: number;
@@ -17,6 +26,8 @@ export interface SeedReport {
   sessions: number;
   proposals: number;
   assignments: number;
+  reviewChains: number;
+  replyTemplates: number;
 }
 
 /**
@@ -30,7 +41,16 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
   const proposals = app.get(ProposalsService);
   const handling = app.get(HandlingService);
   const handlingRepository = app.get(HandlingRepository);
-  const report: SeedReport = { organisations: 0, users: 0, sessions: 0, proposals: 0, assignments: 0 };
+  const replyConfiguration = app.get(ReplyConfigurationService);
+  const report: SeedReport = {
+    organisations: 0,
+    users: 0,
+    sessions: 0,
+    proposals: 0,
+    assignments: 0,
+    reviewChains: 0,
+    replyTemplates: 0,
+  };
 
   const existingOrganisations = await identity.listOrganisations();
   const organisationId = new Map(existingOrganisations.map((o) => [o.name, o.id]));
@@ -121,6 +141,21 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
       );
       report.assignments += made.length;
     }
+  }
+
+  const admin = await actorFor(identity, 'admin');
+  for (const chain of DEMO_REVIEW_CHAINS) {
+    const bureauId = organisationId.get(chain.bureau) as string;
+    if ((await replyConfiguration.reviewChain(admin, bureauId)).configured) continue;
+    await replyConfiguration.setReviewChain(admin, bureauId, chain.steps);
+    report.reviewChains += 1;
+  }
+  const templates = await replyConfiguration.templates(admin);
+  for (const { bureau, ...template } of DEMO_REPLY_TEMPLATES) {
+    const bureauId = organisationId.get(bureau) as string;
+    if (templates.some((t) => t.bureauId === bureauId && t.body === template.body)) continue;
+    await replyConfiguration.setTemplate(admin, { ...template, bureauId });
+    report.replyTemplates += 1;
   }
   return report;
 }

@@ -68,6 +68,36 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'PUT /calendar/years/{year}': [Admin],
   'GET /handling-rules': EVERYONE,
   'PUT /handling-rules/{body}': [Admin],
+  'POST /assignments/{id}/replies': [Clerk],
+  'GET /assignments/{id}/replies': READERS,
+  'GET /replies/inbox': READERS,
+  'GET /replies/{id}': READERS,
+  'PUT /replies/{id}/draft': [Clerk],
+  'GET /replies/{id}/versions': READERS,
+  'GET /replies/{id}/versions/{number}': READERS,
+  'GET /replies/{id}/diff': READERS,
+  'GET /replies/{id}/completeness': READERS,
+  'GET /replies/{id}/sources': READERS,
+  'POST /replies/{id}/submit': [Clerk],
+  'POST /replies/{id}/approve': [Reviewer, Signatory],
+  'POST /replies/{id}/send-back': [Reviewer, Signatory],
+  'GET /replies/{id}/comments': READERS,
+  'POST /replies/{id}/comments/{commentId}/answer': [Clerk],
+  'POST /replies/{id}/sign-off': [Signatory],
+  'POST /replies/{id}/void': [Signatory],
+  'POST /replies/{id}/withdraw': [Clerk],
+  'GET /replies/{id}/text': READERS,
+  'GET /replies/{id}/history': READERS,
+  'POST /replies/{id}/attachments': [Clerk],
+  'GET /replies/{id}/attachments': READERS,
+  'GET /bureaus/{id}/review-chain': [...BUREAU_STAFF, Admin],
+  'PUT /bureaus/{id}/review-chain': [Signatory, Admin],
+  'GET /reply-templates': [...BUREAU_STAFF, Admin],
+  'PUT /reply-templates': [Admin],
+  'GET /grade-scales': EVERYONE,
+  'PUT /grade-scales/{body}': [Admin],
+  'GET /document-number-series': [Admin],
+  'PUT /document-number-series': [Admin],
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
@@ -94,6 +124,7 @@ describe('Authorization matrix: every role against every endpoint', () => {
       .replace('{year}', '2026')
       .replace('{date}', '2026-11-23')
       .replace('{body}', 'npc')
+      .replace('{number}', '1')
       .replace(/\{[^}]+\}/g, UNKNOWN_ID);
     const agent = ctx.http();
     const byMethod = { GET: agent.get, POST: agent.post, PATCH: agent.patch, PUT: agent.put, DELETE: agent.delete };

@@ -31,7 +31,15 @@ describe('Demo data', () => {
     const first = await seedDemo(ctx.app);
     expect(first).toMatchObject({ sessions: 5, proposals: 6 });
     const second = await seedDemo(ctx.app);
-    expect(second).toEqual({ organisations: 0, users: 0, sessions: 0, proposals: 0, assignments: 0 });
+    expect(second).toEqual({
+      organisations: 0,
+      users: 0,
+      sessions: 0,
+      proposals: 0,
+      assignments: 0,
+      reviewChains: 0,
+      replyTemplates: 0,
+    });
 
     const token = await ctx.login('registrar', DEMO_PASSWORD);
     const proposals = await ctx.http().get('/proposals').set('authorization', `Bearer ${token}`);

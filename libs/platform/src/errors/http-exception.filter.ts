@@ -61,6 +61,11 @@ function statusOfFastifyError(exception: unknown): number | undefined {
   return isFastify && typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500 ? statusCode : undefined;
 }
 
+/** JSON even where the route declared another type (a letter's text/plain), which Fastify could not serialise. */
+function sendError(reply: FastifyReply, status: number, body: ReturnType<typeof errorBody>) {
+  return reply.status(status).header('content-type', 'application/json; charset=utf-8').send(body);
+}
+
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger(HttpExceptionFilter.name);
@@ -73,9 +78,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof DafuError) {
       const { status } = describeError(exception.code);
-      void reply
-        .status(status)
-        .send(errorBody(exception.code, exception.details, request, requestId, exception.messages));
+      void sendError(
+        reply,
+        status,
+        errorBody(exception.code, exception.details, request, requestId, exception.messages),
+      );
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
@@ -84,17 +91,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const response = exception.getResponse();
       const reason = typeof response === 'object' && response && 'message' in response ? response.message : undefined;
       const details = code === ErrorCode.ValidationFailed && reason ? { reason } : undefined;
-      void reply.status(describeError(code).status).send(errorBody(code, details, request, requestId));
+      void sendError(reply, describeError(code).status, errorBody(code, details, request, requestId));
       return;
     }
     const fastifyStatus = statusOfFastifyError(exception);
     if (fastifyStatus !== undefined) {
       const code = codeForHttpStatus(fastifyStatus, Boolean(request.headers.authorization));
       const details = code === ErrorCode.ValidationFailed ? { reason: (exception as Error).message } : undefined;
-      void reply.status(describeError(code).status).send(errorBody(code, details, request, requestId));
+      void sendError(reply, describeError(code).status, errorBody(code, details, request, requestId));
       return;
     }
     this.logger.error({ err: exception, requestId }, 'Unhandled error');
-    void reply.status(500).send(errorBody(ErrorCode.Internal, undefined, request, requestId));
+    void sendError(reply, 500, errorBody(ErrorCode.Internal, undefined, request, requestId));
   }
 }
