@@ -7,7 +7,7 @@ import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { OrganisationKind, Role, SessionBody } from '@dafu/platform/vocabulary';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
 import { checkDocumentNumberSeries } from './domain/document-number';
-import { Disclosure, type CcEntry, type GradeClass } from './domain/reply-content';
+import { emptyReplyContent, type CcEntry, type GradeClass } from './domain/reply-content';
 import { checkReplyContent } from './domain/reply-checks';
 import { checkTemplatePlaceholders, DEFAULT_REPLY_TEMPLATES, type ReplyTemplate } from './domain/reply-template';
 import { checkReviewSteps, DEFAULT_REVIEW_STEPS, describeReviewChain, type ReviewStep } from './domain/review-chain';
@@ -219,23 +219,7 @@ export class ReplyConfigurationService {
 
   private ccProblems(cc: CcEntry[]) {
     // The cc rules of a letter apply to a template's default cc list as they are.
-    return checkReplyContent(
-      {
-        title: '',
-        addressees: { people: [], title: null, organisation: null, honorific: '' },
-        opening: '',
-        preamble: [],
-        sections: [],
-        closing: [],
-        headingsOnOwnLine: false,
-        issuer: '',
-        contact: null,
-        cc,
-        disclosure: { level: Disclosure.Public, reason: null },
-        proposedGrade: { grade: null, justification: '' },
-      },
-      [],
-    ).filter((p) => p.field.startsWith('cc'));
+    return checkReplyContent({ ...emptyReplyContent(), cc }, []).filter((p) => p.field.startsWith('cc'));
   }
 
   /** Bureau staff reach their own bureau only; another bureau reads as missing. */

@@ -10,7 +10,13 @@ import {
   replyTextFields,
   replyTextLength,
 } from './reply-checks';
-import { DEFAULT_GRADE_CLASSES, Disclosure, REFERENCE_GRADE_CLASS, type ReplyContent } from './reply-content';
+import {
+  DEFAULT_GRADE_CLASSES,
+  Disclosure,
+  emptyReplyContent,
+  REFERENCE_GRADE_CLASS,
+  type ReplyContent,
+} from './reply-content';
 
 /** The 濮阳 reply to NPC suggestion 269 (fixtures/seeds/puyang-npc-9-1-269.txt), shortened. */
 function complete(): ReplyContent {
@@ -45,22 +51,7 @@ function complete(): ReplyContent {
   };
 }
 
-function emptyDraft(): ReplyContent {
-  return {
-    title: '',
-    addressees: { people: [], title: null, organisation: null, honorific: '' },
-    opening: '',
-    preamble: [],
-    sections: [],
-    closing: [],
-    headingsOnOwnLine: false,
-    issuer: '',
-    contact: null,
-    cc: [],
-    disclosure: { level: Disclosure.Public, reason: null },
-    proposedGrade: { grade: null, justification: '' },
-  };
-}
+const emptyDraft = emptyReplyContent;
 
 function completeFacts(): CompletenessFacts {
   return {

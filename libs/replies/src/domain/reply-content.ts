@@ -81,6 +81,24 @@ export interface ReplyContent {
   proposedGrade: ProposedGrade;
 }
 
+/** A reply with nothing written yet: the base a draft or a check of one part starts from. */
+export function emptyReplyContent(): ReplyContent {
+  return {
+    title: '',
+    addressees: { people: [], title: null, organisation: null, honorific: '' },
+    opening: '',
+    preamble: [],
+    sections: [],
+    closing: [],
+    headingsOnOwnLine: false,
+    issuer: '',
+    contact: null,
+    cc: [],
+    disclosure: { level: Disclosure.Public, reason: null },
+    proposedGrade: { grade: null, justification: '' },
+  };
+}
+
 /** One class of a grade scale, e.g. { grade: 'A', label: '已解决或基本解决', meaning: '…' }. */
 export interface GradeClass {
   grade: string;
