@@ -1,26 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseLetterSections } from '@dafu/replies/domain/letter-text-parser';
 import { bearer, TestContext } from '@dafu/testing';
+import { EXPECTED_LETTERS as EXPECTED, readSeedLetter } from '@dafu/testing/seed-letters';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { seedDemo } from '../../scripts/seed-demo';
-
-interface ExpectedLetter {
-  file: string;
-  documentNumber: string | null;
-  signatory: string | null;
-  grade: string | null;
-  proposalNumber: number;
-  addressees: { people: string[]; title: string | null; organisation: string | null };
-  proposalTitle: string;
-  sectionHeadings: string[];
-  date: string | null;
-  contact: { name: string; phone: string } | null;
-  cc: { recipient: string; copies: number }[];
-}
-
-const SEEDS = join(__dirname, '../fixtures/seeds');
-const EXPECTED: ExpectedLetter[] = JSON.parse(readFileSync(join(SEEDS, 'expected.json'), 'utf8')).letters;
 
 /** Who works on each seed letter in the demo data, and on which date it was signed. */
 const BUREAU_STAFF: Record<string, { clerk: string; reviewers: string[]; signatory: string; signedOn: string }> = {
@@ -122,7 +104,7 @@ describe('Replies to the five seed proposals, from draft to signed letter', () =
     expect(reply.status).toBe('drafting');
     expect(reply.content.opening).toContain(expected.proposalTitle);
 
-    const letter = parseLetterSections(readFileSync(join(SEEDS, file), 'utf8'));
+    const letter = parseLetterSections(readSeedLetter(file));
     const content = {
       ...reply.content,
       addressees: {

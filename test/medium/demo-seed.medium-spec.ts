@@ -1,23 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { Role } from '@dafu/platform/vocabulary';
 import { TestContext } from '@dafu/testing';
+import { EXPECTED_LETTERS } from '@dafu/testing/seed-letters';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { seedDemo } from '../../scripts/seed-demo';
 
-interface ExpectedLetter {
-  file: string;
-  kind: 'proposal' | 'suggestion';
-  session: { label: string } | null;
-  proposalNumber: number;
-  proposalTitle: string;
-  addressees: { people: string[]; organisation: string | null };
-  issuer: string | null;
-}
-
-const expected = JSON.parse(readFileSync(join(__dirname, '../fixtures/seeds/expected.json'), 'utf8')) as {
-  letters: ExpectedLetter[];
-};
+const expected = { letters: EXPECTED_LETTERS };
 
 describe('Demo data', () => {
   let ctx: TestContext;

@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { EXPECTED_LETTERS as EXPECTED, readSeedLetter } from '@dafu/testing/seed-letters';
 import { parseLetterSections } from './letter-text-parser';
 
-interface ExpectedLetter {
-  file: string;
-  sectionHeadings: string[];
-}
-
-const SEEDS = join(__dirname, '../../../../test/fixtures/seeds');
-const EXPECTED: ExpectedLetter[] = JSON.parse(readFileSync(join(SEEDS, 'expected.json'), 'utf8')).letters;
-const read = (file: string) => parseLetterSections(readFileSync(join(SEEDS, file), 'utf8'));
+const read = (file: string) => parseLetterSections(readSeedLetter(file));
 
 describe('parseLetterSections on the seed letters', () => {
   it.each(EXPECTED.map((letter) => [letter.file, letter.sectionHeadings] as const))(

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ProposalKind, SessionBody } from '@dafu/platform/vocabulary';
+import { EXPECTED_LETTERS, SEED_LAYOUT, seedSignedLetter } from '@dafu/testing/seed-letters';
 import { chineseNumeral } from '@dafu/proposals/domain/chinese-numerals';
 import { parseLetterSections } from './letter-text-parser';
 import { Disclosure, type ReplyContent } from './reply-content';
-import { DEFAULT_REPLY_TEMPLATES, startingContent } from './reply-template';
 import {
   addresseeLine,
   ccLine,
@@ -302,76 +299,10 @@ describe('renderReplyText', () => {
   });
 });
 
-interface ExpectedLetter {
-  file: string;
-  documentNumber: string | null;
-  signatory: string | null;
-  grade: string | null;
-  issuer: string | null;
-  kind: 'proposal' | 'suggestion';
-  session: { label: string; body: 'cppcc' | 'npc' } | null;
-  proposalNumber: number;
-  addressees: { people: string[]; title: '委员' | '代表' | null; organisation: string | null };
-  proposalTitle: string;
-  sectionHeadings: string[];
-  date: string | null;
-  contact: { name: string; phone: string } | null;
-  cc: { recipient: string; copies: number }[];
-}
-
-const SEEDS = join(__dirname, '../../../../test/fixtures/seeds');
-const EXPECTED: ExpectedLetter[] = JSON.parse(readFileSync(join(SEEDS, 'expected.json'), 'utf8')).letters;
-
-/** How each bureau sets its letter, as the seed letters show it. */
-const LAYOUT: Record<string, { headingsOnOwnLine: boolean; honorific: string }> = {
-  'sanmenxia-cppcc-8-1-146.txt': { headingsOnOwnLine: false, honorific: '' },
-  'jiaozuo-cppcc-192.txt': { headingsOnOwnLine: false, honorific: '尊敬的' },
-  'puyang-npc-9-1-269.txt': { headingsOnOwnLine: true, honorific: '' },
-  'puyang-cppcc-9-2-228.txt': { headingsOnOwnLine: true, honorific: '' },
-  'benxi-cppcc-1014.txt': { headingsOnOwnLine: false, honorific: '' },
-};
-
-/** The seed letter rebuilt: the first draft from the proposal, then the letter's own text and facts. */
-function seedLetter(expected: ExpectedLetter): SignedLetter {
-  const body = expected.kind === 'suggestion' ? SessionBody.Npc : SessionBody.Cppcc;
-  const { people, organisation } = expected.addressees;
-  const draft = startingContent(
-    { ...DEFAULT_REPLY_TEMPLATES[body], ...LAYOUT[expected.file] },
-    {
-      body,
-      sessionLabel: expected.session?.label ?? null,
-      number: expected.proposalNumber,
-      kind: expected.kind === 'suggestion' ? ProposalKind.Suggestion : ProposalKind.Proposal,
-      title: expected.proposalTitle,
-      proposers: organisation
-        ? [{ name: organisation, kind: 'organisation' }]
-        : people.map((name) => ({ name, kind: 'person' as const })),
-    },
-    expected.issuer ?? '市民政局',
-    [],
-  );
-  const letter = parseLetterSections(readFileSync(join(SEEDS, expected.file), 'utf8'));
-  return {
-    content: {
-      ...draft,
-      preamble: letter.preamble,
-      sections: letter.sections.map((s) => ({ ...s, source: null })),
-      closing: letter.closing,
-      contact: expected.contact,
-      cc: expected.cc,
-    },
-    documentNumber: expected.documentNumber,
-    signatoryName: expected.signatory,
-    grade: expected.grade,
-    printGradeMark: expected.grade !== null,
-    letterDate: expected.date ?? '2023-06-30',
-  };
-}
-
-describe.each(EXPECTED.map((expected) => [expected.file, expected] as const))(
+describe.each(EXPECTED_LETTERS.map((expected) => [expected.file, expected] as const))(
   'the seed letter %s, rendered again',
   (file, expected) => {
-    const letter = seedLetter(expected);
+    const letter = seedSignedLetter(expected);
     const text = renderReplyText(letter);
     const lines = text.split('\n');
     const { people, title, organisation } = expected.addressees;
@@ -379,7 +310,7 @@ describe.each(EXPECTED.map((expected) => [expected.file, expected] as const))(
     it('carries every section heading, numbered 一、二、…', () => {
       expected.sectionHeadings.forEach((heading, i) => {
         const numbered = `${INDENT}${chineseNumeral(i + 1)}、${heading}`;
-        if (LAYOUT[file].headingsOnOwnLine) expect(lines).toContain(numbered);
+        if (SEED_LAYOUT[file].headingsOnOwnLine) expect(lines).toContain(numbered);
         else expect(lines.some((line) => line.startsWith(`${numbered}。`))).toBe(true);
       });
       expect(lines.filter((line) => /^\u3000\u3000[一二三四五六七八九十]+、/.test(line))).toHaveLength(
@@ -389,7 +320,7 @@ describe.each(EXPECTED.map((expected) => [expected.file, expected] as const))(
 
     it('answers the proposers on the addressee line', () => {
       const names = organisation ?? `${people.join('、')}${title}`;
-      expect(lines).toContain(`${LAYOUT[file].honorific}${names}：`);
+      expect(lines).toContain(`${SEED_LAYOUT[file].honorific}${names}：`);
     });
 
     it('carries the number, signatory and grade mark the letter has', () => {
