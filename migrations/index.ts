@@ -12,6 +12,9 @@ import { CreateDocumentNumberCounters1795300000010 } from './1795300000010-Creat
 import { CreateReplyConfiguration1795300000011 } from './1795300000011-CreateReplyConfiguration';
 import { CreateReplies1795300000012 } from './1795300000012-CreateReplies';
 import { AllowAttachmentsOnReplies1795300000013 } from './1795300000013-AllowAttachmentsOnReplies';
+import { AddEmailToProposersAndOrganisations1795300000014 } from './1795300000014-AddEmailToProposersAndOrganisations';
+import { CreateLetterSettingsAndSigningCredentials1795300000015 } from './1795300000015-CreateLetterSettingsAndSigningCredentials';
+import { CreateReplyDocumentsAndDeliveries1795300000016 } from './1795300000016-CreateReplyDocumentsAndDeliveries';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -29,4 +32,7 @@ export const ALL_MIGRATIONS = [
   CreateReplyConfiguration1795300000011,
   CreateReplies1795300000012,
   AllowAttachmentsOnReplies1795300000013,
+  AddEmailToProposersAndOrganisations1795300000014,
+  CreateLetterSettingsAndSigningCredentials1795300000015,
+  CreateReplyDocumentsAndDeliveries1795300000016,
 ];

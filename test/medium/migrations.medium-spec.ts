@@ -23,6 +23,10 @@ import {
   ReplyTemplateEntity,
   ReviewChainEntity,
 } from '@dafu/replies/entities/reply-configuration.entity';
+import { LetterSettingsEntity } from '@dafu/documents/entities/letter-settings.entity';
+import { SigningCredentialEntity } from '@dafu/documents/entities/signing-credential.entity';
+import { ReplyDocumentEntity } from '@dafu/documents/entities/reply-document.entity';
+import { DeliveryEntity } from '@dafu/documents/entities/delivery.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
 import { ALL_MIGRATIONS } from '../../migrations';
 
@@ -50,6 +54,10 @@ const ENTITIES = [
   GradeScaleEntity,
   ReplyTemplateEntity,
   ReviewChainEntity,
+  LetterSettingsEntity,
+  SigningCredentialEntity,
+  ReplyDocumentEntity,
+  DeliveryEntity,
 ];
 
 describe('Migrations', () => {

@@ -14,6 +14,8 @@ function toOrganisation(row: OrganisationEntity): Organisation {
     shortName: row.shortName,
     kind: row.kind,
     documentNumberPrefix: row.documentNumberPrefix,
+    email: row.email,
+    postalAddress: row.postalAddress,
   };
 }
 
@@ -41,6 +43,8 @@ export interface NewOrganisation {
   shortName: string | null;
   kind: OrganisationKind;
   documentNumberPrefix: string | null;
+  email?: string | null;
+  postalAddress?: string | null;
 }
 
 export interface NewUser {

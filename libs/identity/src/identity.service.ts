@@ -46,6 +46,8 @@ export class IdentityService {
           shortName: dto.shortName?.trim() || null,
           kind: dto.kind,
           documentNumberPrefix: dto.documentNumberPrefix?.trim() ?? null,
+          email: dto.email?.trim() || null,
+          postalAddress: dto.postalAddress?.trim() || null,
         });
         await recordAuditEvent(manager, {
           actor,
@@ -73,6 +75,8 @@ export class IdentityService {
           ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),
           ...(dto.shortName !== undefined ? { shortName: dto.shortName.trim() || null } : {}),
           ...(dto.documentNumberPrefix !== undefined ? { documentNumberPrefix: dto.documentNumberPrefix.trim() } : {}),
+          ...(dto.email !== undefined ? { email: dto.email.trim() || null } : {}),
+          ...(dto.postalAddress !== undefined ? { postalAddress: dto.postalAddress.trim() || null } : {}),
         });
         await recordAuditEvent(manager, {
           actor,

@@ -6,6 +6,9 @@ export interface Organisation {
   shortName: string | null;
   kind: OrganisationKind;
   documentNumberPrefix: string | null;
+  /** Where letters cc'd to it are e-mailed. */
+  email: string | null;
+  postalAddress: string | null;
 }
 
 export interface User {

@@ -30,6 +30,7 @@ function toProposer(row: ProposerEntity): Proposer {
     name: row.name,
     phone: row.phone,
     address: row.address,
+    email: row.email,
   };
 }
 
@@ -225,6 +226,7 @@ export class ProposalsRepository {
         name: p.name,
         phone: p.phone ?? null,
         address: p.address ?? null,
+        email: p.email ?? null,
       })),
     );
   }

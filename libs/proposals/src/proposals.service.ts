@@ -45,6 +45,7 @@ export function proposersFrom(input: readonly ProposerInputDto[]): NewProposer[]
     kind: p.kind ?? ProposerKind.Person,
     phone: p.phone?.trim() || null,
     address: p.address?.trim() || null,
+    email: p.email?.trim() || null,
   }));
 }
 

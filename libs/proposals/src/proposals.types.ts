@@ -19,6 +19,7 @@ export interface Proposer {
   name: string;
   phone: string | null;
   address: string | null;
+  email: string | null;
 }
 
 export interface Proposal {
@@ -43,6 +44,7 @@ export interface NewProposer {
   name: string;
   phone?: string | null;
   address?: string | null;
+  email?: string | null;
 }
 
 export interface NewProposal {

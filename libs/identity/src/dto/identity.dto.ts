@@ -13,6 +13,7 @@ import {
   Matches,
   MaxLength,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
 
@@ -22,6 +23,8 @@ export class OrganisationDto {
   @ApiProperty({ nullable: true, type: String }) shortName: string | null;
   @ApiProperty({ enum: OrganisationKind, enumName: 'OrganisationKind' }) kind: OrganisationKind;
   @ApiProperty({ nullable: true, type: String, example: '三民文' }) documentNumberPrefix: string | null;
+  @ApiProperty({ nullable: true, type: String, example: 'mzj@smx.gov.cn' }) email: string | null;
+  @ApiProperty({ nullable: true, type: String }) postalAddress: string | null;
 }
 
 export class ListOrganisationsQuery {
@@ -54,12 +57,27 @@ export class CreateOrganisationDto {
   @IsNotEmpty()
   @MaxLength(20)
   documentNumberPrefix?: string;
+
+  @ApiPropertyOptional({ example: 'mzj@smx.gov.cn', description: 'letters cc’d to it are e-mailed here' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string;
+
+  @ApiPropertyOptional({ description: 'letters cc’d to it without an e-mail go here by post' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  postalAddress?: string;
 }
 
 export class UpdateOrganisationDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) shortName?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) documentNumberPrefix?: string;
+  /** An empty string removes the address. */
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== '') @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) postalAddress?: string;
 }
 
 export class UserDto {

@@ -19,6 +19,13 @@ export class OrganisationEntity {
   @Column({ name: 'document_number_prefix', type: 'text', nullable: true })
   documentNumberPrefix: string | null;
 
+  /** Where letters cc'd to this organisation are e-mailed; without it they go by post. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
+
+  @Column({ name: 'postal_address', type: 'text', nullable: true })
+  postalAddress: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

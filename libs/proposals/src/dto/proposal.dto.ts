@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  IsEmail,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -30,6 +31,11 @@ export class ProposerInputDto {
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) address?: string;
+  @ApiPropertyOptional({ description: 'the signed reply is e-mailed here' })
+  @IsOptional()
+  @IsEmail()
+  @MaxLength(200)
+  email?: string;
 }
 
 export class ProposerDto {
@@ -39,6 +45,7 @@ export class ProposerDto {
   @ApiProperty() name: string;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
   @ApiProperty({ nullable: true, type: String }) address: string | null;
+  @ApiProperty({ nullable: true, type: String }) email: string | null;
 }
 
 export class ProposalDto {

@@ -44,4 +44,8 @@ export class ProposerEntity {
 
   @Column({ type: 'text', nullable: true })
   address: string | null;
+
+  /** Where the signed letter is e-mailed; without it the letter goes by post. */
+  @Column({ type: 'text', nullable: true })
+  email: string | null;
 }
