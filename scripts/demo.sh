@@ -7,8 +7,14 @@ cd "$(dirname "$0")/.."
 if [ ! -f .env ]; then
   secret() { node -e "process.stdout.write(require('crypto').randomBytes(32).toString('hex'))"; }
   sed -e "s/^JWT_ACCESS_SECRET=.*/JWT_ACCESS_SECRET=$(secret)/" \
-      -e "s/^JWT_REFRESH_SECRET=.*/JWT_REFRESH_SECRET=$(secret)/" .env.example > .env
+      -e "s/^JWT_REFRESH_SECRET=.*/JWT_REFRESH_SECRET=$(secret)/" \
+      -e "s/^SIGNING_KEY_SECRET=.*/SIGNING_KEY_SECRET=$(secret)/" .env.example > .env
   echo "Created .env from .env.example with fresh JWT secrets."
+fi
+# An .env from before signed letters lacks the key that seals the signing keys.
+if ! grep -q '^SIGNING_KEY_SECRET=' .env; then
+  echo "SIGNING_KEY_SECRET=$(node -e "process.stdout.write(require('crypto').randomBytes(32).toString('hex'))")" >> .env
+  echo "Added a fresh SIGNING_KEY_SECRET to .env."
 fi
 
 npm run --silent services:check

@@ -16,6 +16,7 @@ const defaults: Record<string, string> = {
   LOG_LEVEL: 'silent',
   SWAGGER_ENABLED: 'true',
   TIMEZONE: 'Asia/Shanghai',
+  SIGNING_KEY_SECRET: 'test-signing-key-secret-0123456789abcdef0123',
 };
 for (const [key, value] of Object.entries(defaults)) {
   if (key === 'DATABASE_URL' || key === 'REDIS_PREFIX' || process.env[key] === undefined) process.env[key] = value;

@@ -22,6 +22,11 @@ export class DafuConfig {
   readonly s3: { endpoint: string; bucket: string; accessKey: string; secretKey: string; region: string } | null;
   readonly timezone: string;
   readonly workerQueues: string[];
+  readonly signingKeySecret: string;
+  readonly mail: { smtpUrl: string | null; from: string };
+  readonly publicBaseUrl: string;
+  /** Faces set as `family=path` for body, title, heading and kai; unset ones keep the Debian defaults. */
+  readonly letterFonts: Partial<Record<'body' | 'title' | 'heading' | 'kai', { family: string; path: string }>>;
 
   constructor(env: DafuEnvironment) {
     this.nodeEnv = env.NODE_ENV;
@@ -61,6 +66,24 @@ export class DafuConfig {
           }
         : null;
     this.timezone = env.TIMEZONE;
+    this.signingKeySecret = env.SIGNING_KEY_SECRET;
+    this.mail = { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM };
+    this.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    this.letterFonts = Object.fromEntries(
+      (
+        [
+          ['body', env.LETTER_FONT_BODY],
+          ['title', env.LETTER_FONT_TITLE],
+          ['heading', env.LETTER_FONT_HEADING],
+          ['kai', env.LETTER_FONT_KAI],
+        ] as const
+      )
+        .filter((entry): entry is readonly ['body' | 'title' | 'heading' | 'kai', string] => Boolean(entry[1]))
+        .map(([role, value]) => {
+          const at = value.indexOf('=');
+          return [role, { family: value.slice(0, at).trim(), path: value.slice(at + 1).trim() }];
+        }),
+    );
     this.workerQueues = env.WORKER_QUEUES.split(',')
       .map((q) => q.trim())
       .filter(Boolean);

@@ -1,3 +1,4 @@
+import { DafuConfig } from './dafu-config';
 import { EnvironmentError, validateEnvironment } from './environment';
 
 const GOOD = {
@@ -5,6 +6,7 @@ const GOOD = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_ACCESS_SECRET: 'a'.repeat(32),
   JWT_REFRESH_SECRET: 'b'.repeat(32),
+  SIGNING_KEY_SECRET: 'c'.repeat(32),
 };
 
 function problemsOf(env: Record<string, unknown>): string[] {
@@ -80,5 +82,27 @@ describe('validateEnvironment', () => {
       for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET', '.env.example'])
         expect(message).toContain(name);
     }
+  });
+
+  it('reads the letter faces as family=path, spaces trimmed and the path keeping any = of its own', () => {
+    const config = new DafuConfig(
+      validateEnvironment({
+        ...GOOD,
+        LETTER_FONT_BODY: '仿宋_GB2312 = /usr/share/fonts/gb/FANGSONG_GB2312.TTF',
+        LETTER_FONT_TITLE: '方正小标宋简体=/opt/fonts/FZXBSJW=1.TTF',
+      }),
+    );
+    expect(config.letterFonts).toEqual({
+      body: { family: '仿宋_GB2312', path: '/usr/share/fonts/gb/FANGSONG_GB2312.TTF' },
+      title: { family: '方正小标宋简体', path: '/opt/fonts/FZXBSJW=1.TTF' },
+    });
+    expect(new DafuConfig(validateEnvironment(GOOD)).letterFonts).toEqual({});
+  });
+
+  it('sends no e-mail unless an SMTP server is configured', () => {
+    expect(new DafuConfig(validateEnvironment(GOOD)).mail.smtpUrl).toBeNull();
+    expect(new DafuConfig(validateEnvironment({ ...GOOD, SMTP_URL: 'smtp://127.0.0.1:2525' })).mail.smtpUrl).toBe(
+      'smtp://127.0.0.1:2525',
+    );
   });
 });

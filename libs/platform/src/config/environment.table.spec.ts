@@ -7,6 +7,7 @@ const GOOD: Record<string, string> = {
   REDIS_URL: 'redis://127.0.0.1:6379',
   JWT_ACCESS_SECRET: 'a'.repeat(32),
   JWT_REFRESH_SECRET: 'b'.repeat(32),
+  SIGNING_KEY_SECRET: 'c'.repeat(32),
 };
 
 function without(env: Record<string, string>, ...names: string[]): Record<string, string> {
@@ -96,6 +97,8 @@ describe('validateEnvironment accepts', () => {
     ['TIMEZONE', 'Asia/Urumqi'],
     ['JWT_ACCESS_SECRET', 'x'.repeat(32)],
     ['JWT_REFRESH_SECRET', 'y'.repeat(200)],
+    ['SMTP_URL', 'smtps://dafu:secret@mail.example.gov.cn:465'],
+    ['LETTER_FONT_BODY', '仿宋_GB2312=/usr/share/fonts/gb/FANGSONG_GB2312.TTF'],
   ])('%s=%s', (name, value) => {
     expect(validateEnvironment({ ...GOOD, [name]: value })[name as 'HOST']).toBe(value);
   });
@@ -168,6 +171,36 @@ describe('validateEnvironment refuses, naming the variable', () => {
       { ...GOOD, JWT_REFRESH_SECRET: 'short' },
       'JWT_REFRESH_SECRET',
       'JWT_REFRESH_SECRET must be at least 32 characters',
+    ],
+    [
+      'no SIGNING_KEY_SECRET',
+      without(GOOD, 'SIGNING_KEY_SECRET'),
+      'SIGNING_KEY_SECRET',
+      'SIGNING_KEY_SECRET is required',
+    ],
+    [
+      'a short signing key secret',
+      { ...GOOD, SIGNING_KEY_SECRET: 'x'.repeat(31) },
+      'SIGNING_KEY_SECRET',
+      'SIGNING_KEY_SECRET must be at least 32 characters',
+    ],
+    [
+      'an SMTP_URL without its scheme',
+      { ...GOOD, SMTP_URL: 'mail.example.gov.cn:587' },
+      'SMTP_URL',
+      'SMTP_URL must look like smtp://user:password@mail.example.gov.cn:587',
+    ],
+    [
+      'a letter face without its family',
+      { ...GOOD, LETTER_FONT_BODY: '/usr/share/fonts/gb/FANGSONG_GB2312.TTF' },
+      'LETTER_FONT_BODY',
+      'LETTER_FONT_BODY must be family=/absolute/path',
+    ],
+    [
+      'a letter face on a relative path',
+      { ...GOOD, LETTER_FONT_TITLE: '方正小标宋简体=fonts/FZXBSJW.TTF' },
+      'LETTER_FONT_TITLE',
+      'LETTER_FONT_TITLE must be family=/absolute/path',
     ],
     ['no REDIS_URL', without(GOOD, 'REDIS_URL'), 'REDIS_URL', 'REDIS_URL is required'],
     [
@@ -267,6 +300,7 @@ describe('validateEnvironment refuses, naming the variable', () => {
       'REDIS_URL is required',
       'JWT_ACCESS_SECRET is required',
       'JWT_REFRESH_SECRET is required',
+      'SIGNING_KEY_SECRET is required',
     ]);
     for (const name of ['DATABASE_URL', 'REDIS_URL', 'JWT_ACCESS_SECRET', 'JWT_REFRESH_SECRET'])
       expect(error.message).toContain(`  - ${name}`);

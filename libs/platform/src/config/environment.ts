@@ -91,6 +91,40 @@ export class DafuEnvironment {
 
   @IsOptional() @IsString() TIMEZONE = 'Asia/Shanghai';
 
+  /** Seals the bureaus' signing keys at rest (AES-256-GCM under a key derived from it). */
+  @IsString()
+  @MinLength(32, { message: 'SIGNING_KEY_SECRET must be at least 32 characters' })
+  SIGNING_KEY_SECRET: string;
+
+  /** Where signed letters are e-mailed from; without it every letter goes on the mailroom's list. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must look like smtp://user:password@mail.example.gov.cn:587' })
+  SMTP_URL?: string;
+
+  @IsOptional() @IsString() @MinLength(3) MAIL_FROM = 'Dafu 答复 <dafu@localhost>';
+
+  /** Links in e-mails (verification) point here. */
+  @IsOptional()
+  @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_BASE_URL must look like https://dafu.example.gov.cn' })
+  PUBLIC_BASE_URL = 'http://127.0.0.1:3000';
+
+  /**
+   * A face for the letters, as `family=path`: offices use the commercial 仿宋_GB2312 and
+   * 方正小标宋简体, e.g. LETTER_FONT_BODY=仿宋_GB2312=/usr/share/fonts/gb/FANGSONG_GB2312.TTF.
+   */
+  @IsOptional()
+  @Matches(/^[^=]+=\s*\/.+/, { message: 'LETTER_FONT_BODY must be family=/absolute/path' })
+  LETTER_FONT_BODY?: string;
+  @IsOptional()
+  @Matches(/^[^=]+=\s*\/.+/, { message: 'LETTER_FONT_TITLE must be family=/absolute/path' })
+  LETTER_FONT_TITLE?: string;
+  @IsOptional()
+  @Matches(/^[^=]+=\s*\/.+/, { message: 'LETTER_FONT_HEADING must be family=/absolute/path' })
+  LETTER_FONT_HEADING?: string;
+  @IsOptional()
+  @Matches(/^[^=]+=\s*\/.+/, { message: 'LETTER_FONT_KAI must be family=/absolute/path' })
+  LETTER_FONT_KAI?: string;
+
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (value === undefined ? undefined : String(value).toLowerCase()))
   @IsIn(['true', 'false'])
