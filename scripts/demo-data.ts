@@ -76,6 +76,28 @@ export const DEMO_USERS: { username: string; displayName: string; organisation: 
   },
 ];
 
+/**
+ * How each seed bureau sets its letters: 三门峡 prints a 文件格式 header with its 文号 and grade,
+ * 濮阳 heads its letters with its name alone (信函格式); the others print no grade mark.
+ */
+export const DEMO_LETTER_SETTINGS: {
+  bureau: string;
+  format: 'document' | 'letter';
+  headerTitle: string;
+  printsGradeMark: boolean;
+}[] = [
+  { bureau: '三门峡市民政局', format: 'document', headerTitle: '三门峡市民政局文件', printsGradeMark: true },
+  { bureau: '濮阳市民政局', format: 'letter', headerTitle: '濮阳市民政局', printsGradeMark: false },
+  { bureau: '焦作市民政局', format: 'document', headerTitle: '焦作市民政局文件', printsGradeMark: false },
+  { bureau: '本溪市民政局', format: 'document', headerTitle: '本溪市民政局文件', printsGradeMark: false },
+];
+
+/** Demo addresses: letters cc'd to these go by e-mail once SMTP_URL is set, the rest by post. */
+export const DEMO_ORGANISATION_EMAILS: Record<string, string> = {
+  市政协提案委: 'tiananwei@demo.dafu.local',
+  市人大选工委: 'xuangongwei@demo.dafu.local',
+};
+
 /** 三门峡 reviews twice before sign-off; the other bureaus keep the default (科室审核 → 签发). */
 export const DEMO_REVIEW_CHAINS: { bureau: string; steps: { name: string; role: Role.Reviewer | Role.Signatory }[] }[] =
   [

@@ -10,7 +10,11 @@ import { proposalKindOf } from '@dafu/proposals/domain/session-label';
 import { ProposerKind } from '@dafu/proposals/entities/proposer.entity';
 import { SessionBody } from '@dafu/platform/vocabulary';
 import { ReplyConfigurationService } from '@dafu/replies/reply-configuration.service';
+import { LetterFormat } from '@dafu/documents/domain/letter';
+import { LetterSettingsService } from '@dafu/documents/letter-settings.service';
 import {
+  DEMO_LETTER_SETTINGS,
+  DEMO_ORGANISATION_EMAILS,
   DEMO_ORGANISATIONS,
   DEMO_PASSWORD,
   DEMO_PROPOSALS,
@@ -28,6 +32,7 @@ export interface SeedReport {
   assignments: number;
   reviewChains: number;
   replyTemplates: number;
+  letterSettings: number;
 }
 
 /**
@@ -50,6 +55,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     assignments: 0,
     reviewChains: 0,
     replyTemplates: 0,
+    letterSettings: 0,
   };
 
   const existingOrganisations = await identity.listOrganisations();
@@ -62,6 +68,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
         shortName: null,
         kind: organisation.kind,
         documentNumberPrefix: organisation.documentNumberPrefix ?? null,
+        email: DEMO_ORGANISATION_EMAILS[organisation.name] ?? null,
       });
       await recordAuditEvent(manager, {
         actor: null,
@@ -156,6 +163,17 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     if (templates.some((t) => t.bureauId === bureauId && t.body === template.body)) continue;
     await replyConfiguration.setTemplate(admin, { ...template, bureauId });
     report.replyTemplates += 1;
+  }
+  const letterSettings = app.get(LetterSettingsService);
+  for (const { bureau, format, ...settings } of DEMO_LETTER_SETTINGS) {
+    const bureauId = organisationId.get(bureau) as string;
+    if ((await letterSettings.get(admin, bureauId)).configured) continue;
+    await letterSettings.update(admin, bureauId, {
+      ...settings,
+      format: format === 'letter' ? LetterFormat.Letter : LetterFormat.Document,
+      version: 0,
+    });
+    report.letterSettings += 1;
   }
   return report;
 }

@@ -98,6 +98,21 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'PUT /grade-scales/{body}': [Admin],
   'GET /document-number-series': [Admin],
   'PUT /document-number-series': [Admin],
+  'GET /replies/{id}/documents/{kind}': READERS,
+  'GET /replies/{id}/deliveries': READERS,
+  'GET /mailroom': BUREAU_STAFF,
+  'POST /deliveries/{id}/posted': [Clerk],
+  'GET /verify/{reference}': 'public',
+  'POST /verify': 'public',
+  'GET /public/replies/{id}/pdf': 'public',
+  'GET /bureaus/{id}/letter-settings': [...BUREAU_STAFF, Admin],
+  'PUT /bureaus/{id}/letter-settings': [Signatory, Admin],
+  'PUT /bureaus/{id}/letter-settings/seal': [Signatory, Admin],
+  'DELETE /bureaus/{id}/letter-settings/seal': [Signatory, Admin],
+  'GET /bureaus/{id}/signing-credentials': [Admin],
+  'POST /bureaus/{id}/signing-credentials': [Admin],
+  'GET /admin/failed-jobs': [Admin],
+  'POST /admin/failed-jobs/{queue}/{id}/retry': [Admin],
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

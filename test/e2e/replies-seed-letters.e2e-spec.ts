@@ -1,5 +1,8 @@
 import { parseLetterSections } from '@dafu/replies/domain/letter-text-parser';
+import { chineseDate } from '@dafu/replies/domain/reply-text';
+import JSZip from 'jszip';
 import { bearer, TestContext } from '@dafu/testing';
+import { pdfLines, readPdfText } from '@dafu/testing/pdf-text';
 import { EXPECTED_LETTERS as EXPECTED, readSeedLetter } from '@dafu/testing/seed-letters';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
 import { seedDemo } from '../../scripts/seed-demo';
@@ -42,7 +45,8 @@ const BUREAU_STAFF: Record<string, { clerk: string; reviewers: string[]; signato
  * The whole path for each of the five seed proposals of the demo data: the clerk drafts the
  * letter's own text, a reviewer sends it back once with a comment on a section, the clerk
  * answers and fixes it, the review chain approves, the signatory signs; the plain-text letter
- * then carries what expected.json says the real letter carries.
+ * then carries what expected.json says the real letter carries, and the worker issues it as a
+ * signed PDF and a DOCX whose text holds every paragraph of the real letter, in order.
  */
 describe('Replies to the five seed proposals, from draft to signed letter', () => {
   let ctx: TestContext;
@@ -64,6 +68,7 @@ describe('Replies to the five seed proposals, from draft to signed letter', () =
       .set(...bearer(admin))
       .send({ prefix: '三民文', year: 2023, lastNumber: 20 });
     expect(series.status).toBe(200);
+    await ctx.startWorker();
   });
   afterAll(async () => {
     ctx.pinToday(null);
@@ -236,7 +241,72 @@ describe('Replies to the five seed proposals, from draft to signed letter', () =
       .get(`/assignments/${assignment.id}`)
       .set(...bearer(clerk));
     expect(after.body.status).toBe('replied');
+
+    // The worker issues the letter; both files carry the real letter's text in order.
+    await issued(reply.id, clerk);
+    const printed = [
+      ...(file.startsWith('sanmenxia') ? [`办理结果：${signed.body.grade}`] : []),
+      signed.body.documentNumber,
+      `签发人：${signed.body.signatoryName}`,
+      content.title,
+      `${content.addressees.honorific}${addressee}：`,
+      content.opening,
+      ...content.preamble,
+      ...content.sections.flatMap((section: { heading: string; paragraphs: string[] }, i: number) => [
+        `${'一二三四五六七八九十'[i]}、${section.heading}`,
+        ...section.paragraphs,
+      ]),
+      ...content.closing,
+      content.issuer,
+      chineseDate(signed.body.signedOn),
+      ...(content.contact ? [`联系人：${content.contact.name}`, `联系电话：${content.contact.phone}`] : []),
+      ...(content.cc.length > 0
+        ? [`抄送：`, ...content.cc.map((c: { recipient: string; copies: number }) => `${c.recipient}（${c.copies}份）`)]
+        : []),
+    ];
+    const pdf = await download(reply.id, 'pdf', clerk);
+    const pdfText = await readPdfText(pdf);
+    const pdfBody = pdfLines(pdfText)
+      .map((line) => line.text)
+      .filter((line) => !/^—\s*\d+\s*—$/.test(line.trim()))
+      .join('');
+    expectInOrder(pdfBody, printed, `${file} (PDF)`);
+    expect(pdfText.info.Keywords ?? '').toContain(signed.body.documentNumber);
+    expect(pdfText.pages[0].glyphs.some((g) => g.fontName.includes('FandolFang'))).toBe(true);
+
+    const docx = await JSZip.loadAsync(await download(reply.id, 'docx', clerk));
+    const documentXml = await docx.file('word/document.xml')!.async('string');
+    expectInOrder(docxText(documentXml), printed, `${file} (DOCX)`);
+    expect(documentXml).toContain('w:eastAsia="FandolFang"');
+    expect(documentXml).toMatch(/w:eastAsia="Noto Sans CJK SC"/);
   });
+
+  async function issued(replyId: string, user: { token: string }): Promise<void> {
+    for (let i = 0; i < 200; i += 1) {
+      const reply = await ctx
+        .http()
+        .get(`/replies/${replyId}`)
+        .set(...bearer(user));
+      if (reply.body.status === 'issued') return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`Reply ${replyId} was not issued`);
+  }
+
+  async function download(replyId: string, kind: 'pdf' | 'docx', user: { token: string }): Promise<Buffer> {
+    const response = await ctx
+      .http()
+      .get(`/replies/${replyId}/documents/${kind}`)
+      .set(...bearer(user))
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    return response.body as Buffer;
+  }
 
   async function settleCoOpinions(leadAssignmentId: string, leadClerk: { token: string }): Promise<void> {
     const financeClerk = await as('finance-clerk');
@@ -275,3 +345,32 @@ describe('Replies to the five seed proposals, from draft to signed letter', () =
     }
   }
 });
+
+/** The text of word/document.xml: every w:t, paragraphs run together. */
+function docxText(documentXml: string): string {
+  return [...documentXml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)]
+    .map((m) =>
+      m[1]
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&amp;/g, '&'),
+    )
+    .join('');
+}
+
+/** Each needle appears after the one before it, whitespace aside. */
+function expectInOrder(haystack: string, needles: string[], what: string): void {
+  const text = haystack.replace(/\s+/g, '');
+  let from = 0;
+  for (const needle of needles) {
+    const wanted = needle.replace(/\s+/g, '');
+    const at = text.indexOf(wanted, from);
+    if (at < 0) {
+      throw new Error(
+        `${what}: "${needle}" is missing after position ${from}; what follows: ${text.slice(from, from + 80)}`,
+      );
+    }
+    from = at + wanted.length;
+  }
+}

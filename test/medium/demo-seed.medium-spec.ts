@@ -16,7 +16,7 @@ describe('Demo data', () => {
 
   it('loads the five proposals the seed letters answer, exactly as expected.json has them, and is idempotent', async () => {
     const first = await seedDemo(ctx.app);
-    expect(first).toMatchObject({ sessions: 5, proposals: 6 });
+    expect(first).toMatchObject({ sessions: 5, proposals: 6, letterSettings: 4 });
     const second = await seedDemo(ctx.app);
     expect(second).toEqual({
       organisations: 0,
@@ -26,6 +26,7 @@ describe('Demo data', () => {
       assignments: 0,
       reviewChains: 0,
       replyTemplates: 0,
+      letterSettings: 0,
     });
 
     const token = await ctx.login('registrar', DEMO_PASSWORD);

@@ -16,6 +16,7 @@ import { HandlingModule } from '@dafu/handling/handling.module';
 import { IdentityModule } from '@dafu/identity/identity.module';
 import { ProposalsModule } from '@dafu/proposals/proposals.module';
 import { RepliesModule } from '@dafu/replies/replies.module';
+import { DocumentsModule } from '@dafu/documents/documents.module';
 
 @Module({
   imports: [
@@ -34,6 +35,7 @@ import { RepliesModule } from '@dafu/replies/replies.module';
     DeadlinesModule,
     HandlingModule,
     RepliesModule,
+    DocumentsModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

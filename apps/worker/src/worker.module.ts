@@ -1,25 +1,45 @@
 import { Module } from '@nestjs/common';
 import { PlatformConfigModule } from '@dafu/platform/config/config.module';
 import { DatabaseModule } from '@dafu/platform/database/database.module';
+import { HealthDetailsModule } from '@dafu/platform/health/health-details';
 import { LoggingModule } from '@dafu/platform/logging/logging.module';
 import { HealthCheckJob } from '@dafu/platform/queue/health-check.job';
 import { DomainEventJob, DomainEventSubscribers } from '@dafu/platform/outbox/domain-event.job';
 import { OutboxRelay } from '@dafu/platform/outbox/outbox-relay';
 import { JOB_HANDLERS, JobHandler } from '@dafu/platform/queue/job-registry';
 import { OutboxModule } from '@dafu/platform/outbox/outbox.module';
+import { QueueModule } from '@dafu/platform/queue/queue.module';
 import { RedisModule } from '@dafu/platform/redis/redis.module';
+import { StorageModule } from '@dafu/platform/storage/file-storage';
+import { DocumentsModule } from '@dafu/documents/documents.module';
+import { DeliverLetterJob } from '@dafu/documents/jobs/deliver-letter.job';
+import { LetterEvents } from '@dafu/documents/jobs/letter-events';
+import { RenderLetterJob } from '@dafu/documents/jobs/render-letter.job';
 import { WorkerRunner } from './worker-runner';
 
 @Module({
-  imports: [PlatformConfigModule, LoggingModule, DatabaseModule, RedisModule, OutboxModule],
+  imports: [
+    PlatformConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    RedisModule,
+    QueueModule,
+    HealthDetailsModule,
+    OutboxModule,
+    StorageModule,
+    DocumentsModule,
+  ],
   providers: [
     HealthCheckJob,
     DomainEventSubscribers,
     DomainEventJob,
     OutboxRelay,
+    RenderLetterJob,
+    DeliverLetterJob,
+    LetterEvents,
     {
       provide: JOB_HANDLERS,
-      inject: [HealthCheckJob, DomainEventJob],
+      inject: [HealthCheckJob, DomainEventJob, RenderLetterJob, DeliverLetterJob],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     WorkerRunner,

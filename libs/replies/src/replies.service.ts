@@ -375,6 +375,64 @@ export class RepliesService {
     });
   }
 
+  /**
+   * What the final documents are made from: the signed version's text and the facts fixed at
+   * sign-off. Null unless the reply is signed (or already issued); a draft never becomes a letter.
+   */
+  async signedReply(id: string): Promise<{ reply: Reply; content: ReplyContent } | null> {
+    const reply = await this.repository.findReply(id, { kind: 'city' });
+    if (!reply || reply.signedVersion === null) return null;
+    if (reply.status !== ReplyStatus.Signed && reply.status !== ReplyStatus.Issued) return null;
+    return { reply, content: await this.contentOf(this.repository.manager, reply, reply.signedVersion) };
+  }
+
+  /**
+   * 发出, by the worker once the final documents exist: `within` writes them (and the planned
+   * deliveries) in the same transaction as the move to issued, its audit event and the outbox
+   * entry `reply.issued`. A reply already issued (a retried job) or no longer signed is left as it is.
+   */
+  async issue(
+    id: string,
+    within: (manager: EntityManager, reply: Reply) => Promise<Record<string, unknown>>,
+  ): Promise<{ issued: true } | { issued: false; status: ReplyStatus }> {
+    return this.repository.transaction(async (manager) => {
+      const reply = await this.repository.lockReply(manager, id, { kind: 'city' });
+      if (!reply) throw new ReplyNotFoundError(id);
+      const result = transitionReply(
+        reply.status,
+        ReplyEvent.Issue,
+        { kind: 'system' },
+        {
+          bureauId: reply.bureauId,
+          steps: reply.reviewSteps,
+          currentStep: reply.currentStep,
+          actorAuthored: false,
+        },
+      );
+      if (!result.ok) return { issued: false, status: reply.status };
+      const data = await within(manager, reply);
+      await this.repository.updateReply(manager, id, { status: result.to, currentStep: null, issuedAt: new Date() });
+      await recordAuditEvent(manager, {
+        actor: null,
+        entityType: 'reply',
+        entityId: id,
+        action: `reply.${ReplyEvent.Issue}`,
+        fromState: result.from,
+        toState: result.to,
+        data,
+      });
+      await recordDomainEvents(manager, [
+        {
+          name: DomainEventName.ReplyIssued,
+          aggregateType: 'reply',
+          aggregateId: id,
+          payload: { assignmentId: reply.assignmentId, documentNumber: reply.documentNumber },
+        },
+      ]);
+      return { issued: true };
+    });
+  }
+
   async history(actor: Actor, id: string): Promise<AuditEvent[]> {
     await this.get(actor, id);
     return listAuditEvents(this.repository.manager, 'reply', id);
@@ -517,14 +575,14 @@ export class RepliesService {
     const assignment = await this.handlingRepository.lockAssignment(manager, reply.assignmentId, { kind: 'city' });
     if (!assignment) throw new AssignmentNotFoundError(reply.assignmentId);
     const body = await this.bodyOf(manager, reply);
-    const [rules, gradeClasses, contacts, coRows] = await Promise.all([
-      this.handlingRepository.rulesFor(manager, body),
-      this.configuration.gradeClassesOf(body, manager),
-      this.handlingRepository.contactsOf(reply.assignmentId),
+    // One after another: these share the transaction's connection, which runs one query at a time.
+    const rules = await this.handlingRepository.rulesFor(manager, body);
+    const gradeClasses = await this.configuration.gradeClassesOf(body, manager);
+    const contacts = await this.handlingRepository.contactsOf(reply.assignmentId);
+    const coRows =
       assignment.role === AssignmentRole.Lead
-        ? this.handlingRepository.coOpinionsOfProposal(manager, reply.proposalId)
-        : Promise.resolve([]),
-    ]);
+        ? await this.handlingRepository.coOpinionsOfProposal(manager, reply.proposalId)
+        : [];
     return {
       gradeClasses,
       talkRequired: rules.talkRequiredBeforeReview,

@@ -21,6 +21,9 @@ const ENTITY_TYPE_SET: Record<AuditEntityType, true> = {
   reply_template: true,
   grade_scale: true,
   document_number_series: true,
+  letter_settings: true,
+  signing_credential: true,
+  delivery: true,
 };
 const ENTITY_TYPES = Object.keys(ENTITY_TYPE_SET) as AuditEntityType[];
 

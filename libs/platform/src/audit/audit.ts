@@ -14,7 +14,10 @@ export type AuditEntityType =
   | 'review_chain'
   | 'reply_template'
   | 'grade_scale'
-  | 'document_number_series';
+  | 'document_number_series'
+  | 'letter_settings'
+  | 'signing_credential'
+  | 'delivery';
 
 /** The working-day calendar is audited as one record under this id. */
 export const CALENDAR_AUDIT_ID = '00000000-0000-4000-8000-00000000ca1e';

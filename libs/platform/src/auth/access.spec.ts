@@ -39,6 +39,12 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.GradeScaleRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
   [P.GradeScaleManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
   [P.DocumentNumberSeriesManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.LetterSettingsRead]: { [R]: '.', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: '.', [A]: 'Y' },
+  [P.LetterSettingsManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: 'Y', [U]: '.', [A]: 'Y' },
+  [P.SigningCredentialManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.MailroomRead]: { [R]: '.', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: '.', [A]: '.' },
+  [P.MailroomPost]: { [R]: '.', [C]: 'Y', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
+  [P.JobsManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

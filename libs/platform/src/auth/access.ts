@@ -40,6 +40,18 @@ export enum Permission {
   GradeScaleManage = 'grade_scale.manage',
   /** 文号 counters: where each prefix and year stands, and continuing a series begun on paper. */
   DocumentNumberSeriesManage = 'document_number_series.manage',
+  /** A bureau's letter format, red header, grade mark and seal. */
+  LetterSettingsRead = 'letter_settings.read',
+  /** Admins for any bureau; a bureau's signatory for its own. */
+  LetterSettingsManage = 'letter_settings.manage',
+  /** Uploading a bureau's signing key and certificate; keys are never read back. */
+  SigningCredentialManage = 'signing_credential.manage',
+  /** The bureau's printable list of letters to post. */
+  MailroomRead = 'mailroom.read',
+  /** Recording that a printed letter went into the post. */
+  MailroomPost = 'mailroom.post',
+  /** Background jobs that failed for good: their errors, and a retry. */
+  JobsManage = 'jobs.manage',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -65,7 +77,17 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.ReplyTemplateRead:
       return [...BUREAU_ROLES, Role.Admin];
     case Permission.ReviewChainManage:
+    case Permission.LetterSettingsManage:
       return [Role.Signatory, Role.Admin];
+    case Permission.LetterSettingsRead:
+      return [...BUREAU_ROLES, Role.Admin];
+    case Permission.SigningCredentialManage:
+    case Permission.JobsManage:
+      return [Role.Admin];
+    case Permission.MailroomRead:
+      return BUREAU_ROLES;
+    case Permission.MailroomPost:
+      return [Role.Clerk];
     case Permission.ReplyTemplateManage:
     case Permission.GradeScaleManage:
     case Permission.DocumentNumberSeriesManage:

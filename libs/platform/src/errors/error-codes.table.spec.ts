@@ -83,6 +83,16 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ReviewChainInvalid]: 400,
   [ErrorCode.ReplyTemplateInvalid]: 400,
   [ErrorCode.GradeScaleInvalid]: 400,
+  [ErrorCode.LetterDocumentsNotReady]: 409,
+  [ErrorCode.LetterSettingsInvalid]: 400,
+  [ErrorCode.SealImageInvalid]: 400,
+  [ErrorCode.SigningCredentialInvalid]: 400,
+  [ErrorCode.VerifyFileMissing]: 400,
+  [ErrorCode.LetterUnknown]: 404,
+  [ErrorCode.DeliveryNotFound]: 404,
+  [ErrorCode.DeliveryNotPostable]: 409,
+  [ErrorCode.JobNotFound]: 404,
+  [ErrorCode.JobNotFailed]: 409,
 };
 
 function upperSnakeOf(enumKey: string): string {

@@ -76,6 +76,16 @@ export enum ErrorCode {
   ReviewChainInvalid = 'REVIEW_CHAIN_INVALID',
   ReplyTemplateInvalid = 'REPLY_TEMPLATE_INVALID',
   GradeScaleInvalid = 'GRADE_SCALE_INVALID',
+  LetterDocumentsNotReady = 'LETTER_DOCUMENTS_NOT_READY',
+  LetterSettingsInvalid = 'LETTER_SETTINGS_INVALID',
+  SealImageInvalid = 'SEAL_IMAGE_INVALID',
+  SigningCredentialInvalid = 'SIGNING_CREDENTIAL_INVALID',
+  VerifyFileMissing = 'VERIFY_FILE_MISSING',
+  LetterUnknown = 'LETTER_UNKNOWN',
+  DeliveryNotFound = 'DELIVERY_NOT_FOUND',
+  DeliveryNotPostable = 'DELIVERY_NOT_POSTABLE',
+  JobNotFound = 'JOB_NOT_FOUND',
+  JobNotFailed = 'JOB_NOT_FAILED',
 }
 
 export interface ErrorDescription {
@@ -371,6 +381,50 @@ export function describeError(code: ErrorCode): ErrorDescription {
         zh: '办理结果等次设置有误，请按提示修改。',
         en: 'The grade scale is invalid; see details.',
       };
+    case ErrorCode.LetterDocumentsNotReady:
+      return {
+        status: 409,
+        zh: '正式文件正在生成，请稍后再试。',
+        en: 'The final documents are still being made; try again shortly.',
+      };
+    case ErrorCode.LetterSettingsInvalid:
+      return {
+        status: 400,
+        zh: '公文格式设置有误，请按提示修改。',
+        en: 'The letter settings are invalid; see details.',
+      };
+    case ErrorCode.SealImageInvalid:
+      return {
+        status: 400,
+        zh: '印章图片须为PNG或JPEG格式，且不超过2MB。',
+        en: 'The seal image must be a PNG or JPEG of at most 2 MB.',
+      };
+    case ErrorCode.SigningCredentialInvalid:
+      return {
+        status: 400,
+        zh: '签名证书或私钥无效，请检查后重新上传。',
+        en: 'The signing certificate or key is not usable; check them and upload again.',
+      };
+    case ErrorCode.VerifyFileMissing:
+      return { status: 400, zh: '请上传要核验的PDF文件。', en: 'Upload the PDF to check.' };
+    case ErrorCode.LetterUnknown:
+      return {
+        status: 404,
+        zh: '未找到该文号或哈希对应的正式文件。',
+        en: 'No issued letter has this document number or hash.',
+      };
+    case ErrorCode.DeliveryNotFound:
+      return { status: 404, zh: '送达记录不存在，或不属于您的单位。', en: "Delivery not found, or not your bureau's." };
+    case ErrorCode.DeliveryNotPostable:
+      return {
+        status: 409,
+        zh: '只有待邮寄的送达记录可以标记为已寄出。',
+        en: 'Only letters waiting in the mailroom can be marked as posted.',
+      };
+    case ErrorCode.JobNotFound:
+      return { status: 404, zh: '后台任务不存在或已清理。', en: 'Background job not found (or already cleaned up).' };
+    case ErrorCode.JobNotFailed:
+      return { status: 409, zh: '只有失败的后台任务可以重试。', en: 'Only a failed background job can be retried.' };
     default:
       return assertUnreachable(code);
   }

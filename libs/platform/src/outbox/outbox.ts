@@ -15,6 +15,8 @@ export enum DomainEventName {
   ReplySigned = 'reply.signed',
   /** A signed letter was declared void; whatever went out with it must be recalled. */
   ReplyVoided = 'reply.voided',
+  /** The final documents exist and the deliveries are planned: send them. */
+  ReplyIssued = 'reply.issued',
 }
 
 export interface DomainEventInput {

@@ -7,12 +7,20 @@ import { assertUnreachable } from '../errors/assert-unreachable';
 export enum QueueName {
   System = 'system',
   DomainEvents = 'domain-events',
+  /** Rendering and signing the final letters: CPU-heavy, so it can run on machines of its own. */
+  Documents = 'documents',
+  /** Sending issued letters to their recipients. */
+  Deliveries = 'deliveries',
 }
 
 export enum JobName {
   HealthCheck = 'system.health-check',
   /** One outbox row, published by the relay; its handler dispatches it to the subscribers. */
   DomainEvent = 'domain.event',
+  /** The DOCX and signed PDF of one signed reply, then the reply issued. */
+  RenderLetter = 'letter.render',
+  /** One issued letter to one recipient by e-mail. */
+  DeliverLetter = 'letter.deliver',
 }
 
 export interface HealthCheckJobData {
@@ -24,9 +32,19 @@ export interface DomainEventJobData {
   outboxId: string;
 }
 
+export interface RenderLetterJobData {
+  replyId: string;
+}
+
+export interface DeliverLetterJobData {
+  deliveryId: string;
+}
+
 export interface JobDataMap {
   [JobName.HealthCheck]: HealthCheckJobData;
   [JobName.DomainEvent]: DomainEventJobData;
+  [JobName.RenderLetter]: RenderLetterJobData;
+  [JobName.DeliverLetter]: DeliverLetterJobData;
 }
 
 export type JobData<N extends JobName> = JobDataMap[N];
@@ -37,6 +55,10 @@ export function queueOf(job: JobName): QueueName {
       return QueueName.System;
     case JobName.DomainEvent:
       return QueueName.DomainEvents;
+    case JobName.RenderLetter:
+      return QueueName.Documents;
+    case JobName.DeliverLetter:
+      return QueueName.Deliveries;
     default:
       return assertUnreachable(job);
   }

@@ -1,6 +1,7 @@
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { DafuConfig } from '../config/dafu-config';
+import { FailedJobsController, FailedJobsService } from './failed-jobs';
 import { QueueName } from './queue-names';
 
 @Module({
@@ -20,6 +21,8 @@ import { QueueName } from './queue-names';
     }),
     BullModule.registerQueue(...Object.values(QueueName).map((name) => ({ name }))),
   ],
+  controllers: [FailedJobsController],
+  providers: [FailedJobsService],
   exports: [BullModule],
 })
 export class QueueModule {}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { DafuConfig } from '@dafu/platform/config/dafu-config';
+import { DEBIAN_LETTER_FONTS, LETTER_FONT_ROLES, type LetterFonts } from './fonts/letter-fonts';
+
+/** The configured faces (LETTER_FONT_*), each unset one kept at its Debian default. */
+@Injectable()
+export class LetterFontsProvider {
+  readonly fonts: LetterFonts;
+
+  constructor(config: DafuConfig) {
+    const fonts = { ...DEBIAN_LETTER_FONTS };
+    for (const role of LETTER_FONT_ROLES) {
+      const configured = config.letterFonts[role];
+      // A commercial face is one file of one weight; the weight only picks within a collection.
+      if (configured) fonts[role] = { ...configured, weight: 400 };
+    }
+    this.fonts = fonts;
+  }
+}
