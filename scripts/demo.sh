@@ -18,6 +18,7 @@ if ! grep -q '^SIGNING_KEY_SECRET=' .env; then
 fi
 
 npm run --silent services:check
+bash scripts/install-letter-fonts.sh || echo "Continuing: letters will not render until the fonts are there."
 npm run --silent db:create
 npm run --silent migration:run > /tmp/dafu-migrations.log 2>&1 || { cat /tmp/dafu-migrations.log; exit 1; }
 echo "Migrations applied."

@@ -36,7 +36,14 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     const connection = { url: this.config.redis.url, maxRetriesPerRequest: null };
     const prefix = `${this.config.redis.prefix}:bull`;
     for (const queueName of this.consumedQueues()) {
-      const worker = new Worker(queueName, (job) => this.dispatch(job), { connection, prefix, concurrency: 4 });
+      const worker = new Worker(queueName, (job) => this.dispatch(job), {
+        connection,
+        prefix,
+        concurrency: 4,
+        // A job's lock outlives a missed renewal or two; a dead worker's jobs run again after it lapses.
+        stalledInterval: this.config.workerStalledIntervalMs,
+        lockDuration: this.config.workerStalledIntervalMs,
+      });
       worker.on('failed', (job, error) =>
         this.logger.warn({ jobId: job?.id, jobName: job?.name, err: error }, 'Job failed'),
       );

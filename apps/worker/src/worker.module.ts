@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@dafu/platform/audit/audit.module';
 import { PlatformConfigModule } from '@dafu/platform/config/config.module';
 import { DatabaseModule } from '@dafu/platform/database/database.module';
 import { HealthDetailsModule } from '@dafu/platform/health/health-details';
@@ -26,6 +27,7 @@ import { WorkerRunner } from './worker-runner';
     QueueModule,
     HealthDetailsModule,
     OutboxModule,
+    AuditModule,
     StorageModule,
     DocumentsModule,
   ],

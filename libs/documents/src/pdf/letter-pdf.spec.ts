@@ -301,6 +301,23 @@ describe('LetterPdfRenderer', () => {
     expect(await popplerRows('pdfimages', documentPdf)).toHaveLength(0);
   });
 
+  it('sets the cc line at the foot of a short letter’s only page, not on a page of its own', async () => {
+    const short = renderer.render({
+      ...LONG_LETTER,
+      // 文件格式's header takes ten lines of page 1: this leaves room for the cc block at its foot.
+      openingParagraphs: [hanzi(7, 20)],
+      sections: [{ number: '一、', heading: hanzi(8, 10), paragraphs: [hanzi(9, 20)] }],
+      headingsOnOwnLine: false,
+      closingParagraphs: [],
+    });
+    const lines = pdfLines(await readPdfText(short));
+    expect(new Set(lines.map((line) => line.page))).toEqual(new Set([1]));
+    const cc = lines.find((line) => line.text.startsWith('抄送'));
+    const contact = lines.find((line) => line.text.includes('联系人'));
+    expect(cc!.yMm).toBeGreaterThan(contact!.yMm + LINE_PITCH_MM);
+    expect(cc!.yMm).toBeGreaterThan(37 + 225 - 2 * LINE_PITCH_MM);
+  });
+
   it('refuses a font that the configured file does not hold', () => {
     expect(
       () =>

@@ -22,6 +22,7 @@ export class DafuConfig {
   readonly s3: { endpoint: string; bucket: string; accessKey: string; secretKey: string; region: string } | null;
   readonly timezone: string;
   readonly workerQueues: string[];
+  readonly workerStalledIntervalMs: number;
   readonly signingKeySecret: string;
   readonly mail: { smtpUrl: string | null; from: string };
   readonly publicBaseUrl: string;
@@ -84,6 +85,7 @@ export class DafuConfig {
           return [role, { family: value.slice(0, at).trim(), path: value.slice(at + 1).trim() }];
         }),
     );
+    this.workerStalledIntervalMs = env.WORKER_STALLED_INTERVAL_MS;
     this.workerQueues = env.WORKER_QUEUES.split(',')
       .map((q) => q.trim())
       .filter(Boolean);

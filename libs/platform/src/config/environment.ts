@@ -72,6 +72,12 @@ export class DafuEnvironment {
   @IsOptional() @IsString() WORKER_QUEUES = '';
 
   /**
+   * How often a worker looks for jobs whose worker died (kill -9, a lost machine) and runs them
+   * again; such a job waits at most about twice this long.
+   */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(600_000) WORKER_STALLED_INTERVAL_MS = 30_000;
+
+  /**
    * Trust X-Forwarded-For from this many proxy hops (0: none). Only set it behind a reverse proxy:
    * otherwise clients could pick their own address and slip past the login limit.
    */
