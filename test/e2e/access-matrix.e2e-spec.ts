@@ -101,6 +101,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /replies/{id}/documents/{kind}': READERS,
   'GET /replies/{id}/deliveries': READERS,
   'GET /mailroom': BUREAU_STAFF,
+  'GET /mailroom/print': BUREAU_STAFF,
   'POST /deliveries/{id}/posted': [Clerk],
   'GET /verify/{reference}': 'public',
   'POST /verify': 'public',

@@ -7,6 +7,7 @@ import { JobName, QueueName } from '@dafu/platform/queue/queue-names';
 import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
 import { LetterProductionService } from '@dafu/documents/letter-production.service';
 import { bearer, draftedReply, TestContext, TestUser } from '@dafu/testing';
+import { pdfPlainText, readPdfText } from '@dafu/testing/pdf-text';
 
 interface ReceivedMail {
   to: string[];
@@ -177,6 +178,14 @@ describe('Final letters: sign-off → worker → issued, documents, verification
     const mailroom = await get('/mailroom', clerk);
     const item = mailroom.body.find((m: { replyId: string }) => m.replyId === replyId);
     expect(item).toMatchObject({ recipientName: '市委市政府督查局', copies: 2, documentNumber });
+    const printed = await get('/mailroom/print', clerk)
+      .buffer(true)
+      .parse(binary as never);
+    expect(printed.headers['content-type']).toBe('application/pdf');
+    const list = pdfPlainText(await readPdfText(printed.body as Buffer)).replace(/\s+/g, '');
+    expect(list).toContain(`${clerk.organisation.name}答复函邮寄清单`);
+    expect(list).toContain(`${documentNumber}市委市政府督查局2份`);
+    expect(list).toContain('2份');
     const posted = await ctx
       .http()
       .post(`/deliveries/${item.id}/posted`)

@@ -76,6 +76,13 @@ export class LettersController {
     return this.documents.mailroom(actor);
   }
 
+  @Get('mailroom/print')
+  @RequirePermission(Permission.MailroomRead)
+  @ApiProduces('application/pdf')
+  async printMailroom(@Auth() actor: Actor): Promise<StreamableFile> {
+    return streamOf(await this.documents.printMailroom(actor));
+  }
+
   @Post('deliveries/:id/posted')
   @HttpCode(200)
   @RequirePermission(Permission.MailroomPost)

@@ -17,6 +17,10 @@ import { DeliveryChannel, DeliveryStatus } from './entities/delivery.entity';
 import { ReplyDocumentKind } from './entities/reply-document.entity';
 import { DeliveryNotFoundError, LetterUnknownError } from './errors';
 import { letterFileName } from './letter-delivery.service';
+import { LetterFontsProvider } from './letter-fonts.provider';
+import { IdentityRepository } from '@dafu/identity/identity.repository';
+import { chineseDate } from '@dafu/replies/domain/reply-text';
+import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { judgeUpload, VerificationVerdict } from './verification/verdict';
 import { signedContentDigest, vouchedDigest } from './verification/signed-digest';
 
@@ -48,6 +52,9 @@ export class LetterDocumentsService {
   constructor(
     private readonly repository: DocumentsRepository,
     private readonly replies: RepliesService,
+    private readonly fonts: LetterFontsProvider,
+    private readonly identity: IdentityRepository,
+    private readonly deadlines: DeadlinesService,
     @InjectFileStorage() private readonly storage: FileStorage,
   ) {}
 
@@ -103,6 +110,27 @@ export class LetterDocumentsService {
 
   mailroom(actor: Actor): Promise<MailroomItem[]> {
     return this.repository.mailroom(readScopeOf(actor));
+  }
+
+  /** The same list as a PDF to print: one row per recipient, with the copies and a column to tick. */
+  async printMailroom(actor: Actor): Promise<LetterFile> {
+    const items = await this.mailroom(actor);
+    const bureau = await this.identity.findOrganisation(actor.organisationId);
+    const today = this.deadlines.today();
+    return {
+      filename: `邮寄清单-${today}.pdf`,
+      contentType: CONTENT_TYPES[ReplyDocumentKind.Pdf],
+      content: this.fonts.pdfRenderer.renderMailroomList({
+        bureauName: bureau?.name ?? '',
+        printedOn: chineseDate(today),
+        rows: items.map((item) => ({
+          documentNumber: item.documentNumber,
+          recipientName: item.recipientName,
+          postalAddress: item.postalAddress,
+          copies: item.copies,
+        })),
+      }),
+    };
   }
 
   /** The bureau's clerk records that a printed letter went into the post. */

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { DEBIAN_LETTER_FONTS, LETTER_FONT_ROLES, type LetterFonts } from './fonts/letter-fonts';
+import { LetterPdfRenderer } from './pdf/letter-pdf';
 
 /** The configured faces (LETTER_FONT_*), each unset one kept at its Debian default. */
 @Injectable()
 export class LetterFontsProvider {
   readonly fonts: LetterFonts;
+  private renderer?: LetterPdfRenderer;
 
   constructor(config: DafuConfig) {
     const fonts = { ...DEBIAN_LETTER_FONTS };
@@ -15,5 +17,11 @@ export class LetterFontsProvider {
       if (configured) fonts[role] = { ...configured, weight: 400 };
     }
     this.fonts = fonts;
+  }
+
+  /** One PDF renderer per process, made on first use: loading the faces takes a moment. */
+  get pdfRenderer(): LetterPdfRenderer {
+    this.renderer ??= new LetterPdfRenderer(this.fonts);
+    return this.renderer;
   }
 }

@@ -11,7 +11,6 @@ import type { ReplyContent } from '@dafu/replies/domain/reply-content';
 import { planDeliveries } from './domain/delivery-plan';
 import { composeLetter, type Letter } from './domain/letter';
 import { renderLetterDocx } from './docx/letter-docx';
-import { LetterPdfRenderer } from './pdf/letter-pdf';
 import { signPdf } from './signing/pdf-signer';
 import { vouchedDigest } from './verification/signed-digest';
 import { DocumentsRepository } from './documents.repository';
@@ -31,7 +30,6 @@ export type ProductionOutcome = 'issued' | 'already_issued' | 'not_signed';
 @Injectable()
 export class LetterProductionService {
   private readonly logger = new Logger(LetterProductionService.name);
-  private pdfRenderer?: LetterPdfRenderer;
 
   constructor(
     private readonly replies: RepliesService,
@@ -91,8 +89,7 @@ export class LetterProductionService {
     const started = Date.now();
     const letter = await this.letterOf(reply, content);
     const docx = await renderLetterDocx(letter, this.fonts.fonts);
-    this.pdfRenderer ??= new LetterPdfRenderer(this.fonts.fonts);
-    const unsigned = this.pdfRenderer.render(letter);
+    const unsigned = this.fonts.pdfRenderer.render(letter);
     const { id: credentialId, credential } = await this.credentials.forSigning(reply.bureauId);
     const pdf = await signPdf(unsigned, credential, {
       reason: `答复函 ${letter.documentNumber}`,

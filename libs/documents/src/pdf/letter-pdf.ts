@@ -4,6 +4,7 @@ import type { Letter } from '../domain/letter';
 import { LETTER_FONT_ROLES, type LetterFont, type LetterFonts } from '../fonts/letter-fonts';
 import { fontFaceNames } from './font-face-names';
 import { letterTypstSource, sealAssetPath, typstString } from './letter-typst-source';
+import { mailroomListSource, type MailroomList } from './mailroom-list-source';
 
 /** A letter that Typst could not set: a bug in the layout or a font that is not where configured. */
 export class LetterRenderError extends Error {
@@ -87,6 +88,17 @@ export class LetterPdfRenderer {
       return this.compiler.pdf(compiled);
     } finally {
       if (sealFile) this.compiler.unmapShadow(sealFile.path);
+      this.compiler.evictCache(CACHE_MAX_AGE);
+    }
+  }
+
+  /** The mailroom's printable list of letters to post, in the letters' faces. */
+  renderMailroomList(list: MailroomList): Buffer {
+    try {
+      return this.compiler.pdf(
+        this.compile(mailroomListSource(list, this.typstFonts), 'The mailroom list did not compile'),
+      );
+    } finally {
       this.compiler.evictCache(CACHE_MAX_AGE);
     }
   }
