@@ -36,7 +36,7 @@ export function mailroomListSource(list: MailroomList, fonts: LetterFonts): stri
     '#set page(paper: "a4", margin: (x: 20mm, y: 20mm), footer: context align(center, text(size: 10pt, "— " + counter(page).display() + " —")))',
     `#set text(font: (${typstString(fonts.body.family)}, ${typstString(fonts.heading.family)}), size: 12pt, lang: "zh", region: "cn", fallback: false)`,
     `#align(center, text(font: ${typstString(fonts.title.family)}, weight: ${Math.round(fonts.title.weight)}, size: 18pt, ${typstString(`${list.bureauName}答复函邮寄清单`)}))`,
-    `#align(center, ${typstString(`打印日期：${list.printedOn}　共${list.rows.length}件，${totalCopies}份`)})`,
+    `#align(center, ${typstString(`打印日期：${list.printedOn}\u3000共${list.rows.length}件，${totalCopies}份`)})`,
     '#v(4mm)',
     '#table(',
     '  columns: (auto, auto, 1.5fr, 1fr, auto, 12mm),',
