@@ -9,15 +9,11 @@ import { IdentityRepository } from '@dafu/identity/identity.repository';
 import type { LetterFormat } from './domain/letter';
 import { DocumentsRepository } from './documents.repository';
 import type { LetterSettingsRecord } from './documents.types';
+import { declaredImageSize, MAX_SEAL_PIXELS, sealImageType } from './domain/seal-image';
+import { LetterFontsProvider } from './letter-fonts.provider';
+import { LetterRenderError } from './pdf/letter-pdf';
 
 export const MAX_SEAL_BYTES = 2 * 1024 * 1024;
-
-/** PNG and JPEG by their first bytes: the name and the browser's content type are not evidence. */
-export function sealImageType(content: Buffer): 'image/png' | 'image/jpeg' | null {
-  if (content.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'image/jpeg';
-  return null;
-}
 
 export interface LetterSettingsView extends Omit<LetterSettingsRecord, 'seal'> {
   hasSeal: boolean;
@@ -29,6 +25,7 @@ export class LetterSettingsService {
   constructor(
     private readonly repository: DocumentsRepository,
     private readonly identity: IdentityRepository,
+    private readonly fonts: LetterFontsProvider,
   ) {}
 
   async get(actor: Actor, bureauId: string): Promise<LetterSettingsView> {
@@ -70,9 +67,7 @@ export class LetterSettingsService {
   async setSeal(actor: Actor, bureauId: string, file: UploadedFile | null): Promise<LetterSettingsView> {
     const bureau = await this.reachableBureau(actor, bureauId);
     const contentType = file ? sealImageType(file.content) : null;
-    if (file && (!contentType || file.content.length > MAX_SEAL_BYTES)) {
-      throw new DafuError(ErrorCode.SealImageInvalid, { maxBytes: MAX_SEAL_BYTES });
-    }
+    if (file) this.assertPrintableSeal(file.content, contentType);
     await this.repository.transaction(async (manager) => {
       const current = await this.repository.lockLetterSettings(manager, bureauId);
       await this.repository.saveLetterSettings(manager, {
@@ -95,6 +90,22 @@ export class LetterSettingsService {
     return viewOf(await this.repository.letterSettings(bureauId, bureau.name));
   }
 
+  private assertPrintableSeal(content: Buffer, contentType: 'image/png' | 'image/jpeg' | null): void {
+    const refuse = () =>
+      new DafuError(ErrorCode.SealImageInvalid, { maxBytes: MAX_SEAL_BYTES, maxPixels: MAX_SEAL_PIXELS });
+    const size = declaredImageSize(content);
+    if (!contentType || !size || content.length > MAX_SEAL_BYTES) throw refuse();
+    if (size.width < 1 || size.height < 1 || size.width > MAX_SEAL_PIXELS || size.height > MAX_SEAL_PIXELS) {
+      throw refuse();
+    }
+    try {
+      this.fonts.pdfRenderer.assertPrintable({ content, contentType });
+    } catch (error) {
+      if (error instanceof LetterRenderError) throw refuse();
+      throw error;
+    }
+  }
+
   /** Bureau staff reach their own bureau only; another bureau reads as missing. */
   private async reachableBureau(actor: Actor, bureauId: string) {
     if (!actor.roles.includes(Role.Admin) && actor.organisationId !== bureauId) {
@@ -102,8 +113,9 @@ export class LetterSettingsService {
     }
     const bureau = await this.identity.findOrganisation(bureauId);
     if (!bureau) throw new DafuError(ErrorCode.OrganisationNotFound, { organisationId: bureauId });
+    // Only bureaus issue letters; any other organisation has no letter settings to show.
     if (bureau.kind !== OrganisationKind.Bureau)
-      throw new DafuError(ErrorCode.AssignmentNotABureau, { organisationId: bureauId });
+      throw new DafuError(ErrorCode.OrganisationNotFound, { organisationId: bureauId });
     return bureau;
   }
 }

@@ -92,6 +92,22 @@ export class LetterPdfRenderer {
     }
   }
 
+  /**
+   * Decodes the image a letter would print, as rendering would: a file that only starts like a
+   * PNG or JPEG throws here, at upload, rather than failing every letter of the bureau later.
+   */
+  assertPrintable(image: NonNullable<Letter['seal']>): void {
+    const path = join(WORKSPACE, sealAssetPath(image));
+    this.compiler.mapShadow(path, image.content);
+    try {
+      const source = `#set page(width: 50mm, height: 50mm, margin: 0mm)\n#image(${typstString(sealAssetPath(image))}, width: 42mm)`;
+      this.compiler.pdf(this.compile(source, 'The image cannot be printed'));
+    } finally {
+      this.compiler.unmapShadow(path);
+      this.compiler.evictCache(CACHE_MAX_AGE);
+    }
+  }
+
   /** The mailroom's printable list of letters to post, in the letters' faces. */
   renderMailroomList(list: MailroomList): Buffer {
     try {

@@ -396,8 +396,8 @@ export function describeError(code: ErrorCode): ErrorDescription {
     case ErrorCode.SealImageInvalid:
       return {
         status: 400,
-        zh: '印章图片须为PNG或JPEG格式，且不超过2MB。',
-        en: 'The seal image must be a PNG or JPEG of at most 2 MB.',
+        zh: '印章图片须为可正常打开的PNG或JPEG图片，不超过2MB、4000×4000像素。',
+        en: 'The seal image must be a readable PNG or JPEG of at most 2 MB and 4000 × 4000 pixels.',
       };
     case ErrorCode.SigningCredentialInvalid:
       return {
