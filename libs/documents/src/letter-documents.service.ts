@@ -46,6 +46,14 @@ const CONTENT_TYPES: Record<ReplyDocumentKind, string> = {
 
 const SHA256 = /^[0-9a-f]{64}$/i;
 
+/** A delivery as the API shows it: the bureau is the reply's, so it is not repeated. */
+export type DeliveryView = Omit<Delivery, 'bureauId'>;
+
+function deliveryView(delivery: Delivery): DeliveryView {
+  const { bureauId: _bureauId, ...view } = delivery;
+  return view;
+}
+
 /** Reading the final letters back: downloads, verification, deliveries and the mailroom's list. */
 @Injectable()
 export class LetterDocumentsService {
@@ -103,13 +111,18 @@ export class LetterDocumentsService {
     return { verdict, sha256, letter, ...explain(verdict, letter, changedContent) };
   }
 
-  async deliveries(actor: Actor, replyId: string): Promise<Delivery[]> {
+  async deliveries(actor: Actor, replyId: string): Promise<DeliveryView[]> {
     await this.replies.get(actor, replyId);
-    return this.repository.deliveries(replyId);
+    return (await this.repository.deliveries(replyId)).map(deliveryView);
   }
 
-  mailroom(actor: Actor): Promise<MailroomItem[]> {
-    return this.repository.mailroom(readScopeOf(actor));
+  async mailroom(actor: Actor): Promise<(DeliveryView & Omit<MailroomItem, keyof Delivery>)[]> {
+    return (await this.repository.mailroom(readScopeOf(actor))).map((item) => ({
+      ...deliveryView(item),
+      documentNumber: item.documentNumber,
+      replyTitle: item.replyTitle,
+      issuedAt: item.issuedAt,
+    }));
   }
 
   /** The same list as a PDF to print: one row per recipient, with the copies and a column to tick. */
@@ -134,7 +147,7 @@ export class LetterDocumentsService {
   }
 
   /** The bureau's clerk records that a printed letter went into the post. */
-  async markPosted(actor: Actor, deliveryId: string): Promise<Delivery> {
+  async markPosted(actor: Actor, deliveryId: string): Promise<DeliveryView> {
     const scope = readScopeOf(actor);
     return this.repository.transaction(async (manager) => {
       const visible = await this.repository.delivery(deliveryId, scope, manager);
@@ -158,7 +171,7 @@ export class LetterDocumentsService {
         toState: DeliveryStatus.Sent,
         data: { replyId: delivery.replyId, recipient: delivery.recipientName, copies: delivery.copies },
       });
-      return (await this.repository.delivery(deliveryId, scope, manager)) as Delivery;
+      return deliveryView((await this.repository.delivery(deliveryId, scope, manager)) as Delivery);
     });
   }
 

@@ -99,6 +99,8 @@ export class DeliveryDto {
   @ApiProperty({ enum: DeliveryStatus, enumName: 'DeliveryStatus' }) status: DeliveryStatus;
   @ApiProperty() attempts: number;
   @ApiProperty({ nullable: true, type: String }) lastError: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the e-mail’s Message-ID, to trace it in the mail server' })
+  messageId: string | null;
   @ApiProperty({ nullable: true, type: Date }) sentAt: Date | null;
 }
 
