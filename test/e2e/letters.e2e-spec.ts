@@ -1,60 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { Queue } from 'bullmq';
-import { SMTPServer } from 'smtp-server';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { JobName, QueueName } from '@dafu/platform/queue/queue-names';
 import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
 import { LetterProductionService } from '@dafu/documents/letter-production.service';
 import { bearer, draftedReply, TestContext, TestUser } from '@dafu/testing';
+import { binaryBody, smtpSink, until } from '@dafu/testing/letters';
 import { pdfPlainText, readPdfText } from '@dafu/testing/pdf-text';
-
-interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** A local SMTP server that keeps what it receives. */
-async function smtpSink(): Promise<{ server: SMTPServer; port: number; received: ReceivedMail[] }> {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, port: (server.server.address() as AddressInfo).port, received };
-}
-
-async function until<T>(probe: () => Promise<T | null | undefined | false>, what: string, ms = 20_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-const binary = (
-  res: NodeJS.ReadableStream & { setEncoding: (e: string) => void },
-  done: (e: Error | null, b: Buffer) => void,
-) => {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-};
 
 describe('Final letters: sign-off → worker → issued, documents, verification, delivery', () => {
   let ctx: TestContext;
@@ -128,9 +80,7 @@ describe('Final letters: sign-off → worker → issued, documents, verification
   }
 
   async function download(replyId: string, kind: 'pdf' | 'docx', user: TestUser) {
-    return get(`/replies/${replyId}/documents/${kind}`, user)
-      .buffer(true)
-      .parse(binary as never);
+    return get(`/replies/${replyId}/documents/${kind}`, user).buffer(true).parse(binaryBody);
   }
 
   it('issues the signed reply with its DOCX and signed PDF, and e-mails each recipient with an address once', async () => {
@@ -178,9 +128,7 @@ describe('Final letters: sign-off → worker → issued, documents, verification
     const mailroom = await get('/mailroom', clerk);
     const item = mailroom.body.find((m: { replyId: string }) => m.replyId === replyId);
     expect(item).toMatchObject({ recipientName: '市委市政府督查局', copies: 2, documentNumber });
-    const printed = await get('/mailroom/print', clerk)
-      .buffer(true)
-      .parse(binary as never);
+    const printed = await get('/mailroom/print', clerk).buffer(true).parse(binaryBody);
     expect(printed.headers['content-type']).toBe('application/pdf');
     const list = pdfPlainText(await readPdfText(printed.body as Buffer)).replace(/\s+/g, '');
     expect(list).toContain(`${clerk.organisation.name}答复函邮寄清单`);
@@ -283,9 +231,7 @@ describe('Final letters: sign-off → worker → issued, documents, verification
     const closed = await signedReply({ disclosure: { level: 'not_public', reason: '涉及个人信息' } });
     await issued(open.replyId);
     await issued(closed.replyId);
-    const publicPdf = await get(`/public/replies/${open.replyId}/pdf`)
-      .buffer(true)
-      .parse(binary as never);
+    const publicPdf = await get(`/public/replies/${open.replyId}/pdf`).buffer(true).parse(binaryBody);
     expect(publicPdf.status).toBe(200);
     expect((publicPdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((await get(`/public/replies/${closed.replyId}/pdf`)).status).toBe(404);

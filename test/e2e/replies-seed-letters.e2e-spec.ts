@@ -2,6 +2,7 @@ import { parseLetterSections } from '@dafu/replies/domain/letter-text-parser';
 import { chineseDate } from '@dafu/replies/domain/reply-text';
 import JSZip from 'jszip';
 import { bearer, TestContext } from '@dafu/testing';
+import { binaryBody, until } from '@dafu/testing/letters';
 import { pdfLines, readPdfText } from '@dafu/testing/pdf-text';
 import { EXPECTED_LETTERS as EXPECTED, readSeedLetter } from '@dafu/testing/seed-letters';
 import { DEMO_PASSWORD } from '../../scripts/demo-data';
@@ -282,15 +283,13 @@ describe('Replies to the five seed proposals, from draft to signed letter', () =
   });
 
   async function issued(replyId: string, user: { token: string }): Promise<void> {
-    for (let i = 0; i < 200; i += 1) {
+    await until(async () => {
       const reply = await ctx
         .http()
         .get(`/replies/${replyId}`)
         .set(...bearer(user));
-      if (reply.body.status === 'issued') return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`Reply ${replyId} was not issued`);
+      return reply.body.status === 'issued';
+    }, `reply ${replyId} to be issued`);
   }
 
   async function download(replyId: string, kind: 'pdf' | 'docx', user: { token: string }): Promise<Buffer> {
@@ -299,11 +298,7 @@ describe('Replies to the five seed proposals, from draft to signed letter', () =
       .get(`/replies/${replyId}/documents/${kind}`)
       .set(...bearer(user))
       .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+      .parse(binaryBody);
     expect(response.status).toBe(200);
     return response.body as Buffer;
   }

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { crc32, deflateSync } from 'node:zlib';
+import { sealPng } from '@dafu/testing/letters';
 import { type PdfLine, type PdfText, pdfLines, pdfPlainText, readPdfText } from '@dafu/testing/pdf-text';
 import { EXPECTED_LETTERS, seedSignedLetter } from '@dafu/testing/seed-letters';
 import { composeLetter, type Letter, LetterFormat } from '../domain/letter';
@@ -61,37 +61,6 @@ const LONG_LETTER: Letter = {
   seal: null,
   signedOn: '2023-07-13',
 };
-
-/** A 64 × 64 red ring with transparency: enough of a seal for the PDF to embed. */
-function sealPng(): Buffer {
-  const size = 64;
-  const rows = Array.from({ length: size }, (_, y) => {
-    const row = Buffer.alloc(1 + size * 4);
-    for (let x = 0; x < size; x += 1) {
-      const r = Math.hypot(x - size / 2, y - size / 2);
-      if (r > 26 && r < 31) row.set([230, 0, 18, 220], 1 + x * 4);
-    }
-    return row;
-  });
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([length, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header.set([8, 6], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(rows))),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 
 /** Runs a poppler tool (pdffonts, pdfimages) on the PDF and returns its table rows. */
 async function popplerRows(tool: 'pdffonts' | 'pdfimages', pdf: Buffer): Promise<string[][]> {
