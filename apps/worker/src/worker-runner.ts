@@ -47,6 +47,9 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
       worker.on('failed', (job, error) =>
         this.logger.warn({ jobId: job?.id, jobName: job?.name, err: error }, 'Job failed'),
       );
+      worker.on('stalled', (jobId) =>
+        this.logger.warn({ jobId, queue: queueName }, 'Job stalled: the worker that held it stopped; it runs again'),
+      );
       worker.on('error', (error) => this.logger.error({ err: error }, 'Worker error'));
       await worker.waitUntilReady();
       this.workers.push(worker);
