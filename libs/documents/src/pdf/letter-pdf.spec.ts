@@ -287,6 +287,33 @@ describe('LetterPdfRenderer', () => {
     expect(cc!.yMm).toBeGreaterThan(37 + 225 - 2 * LINE_PITCH_MM);
   });
 
+  it('wraps a long cc line between recipients, aligned after 抄送：, and keeps its punctuation full width instead of squeezing it onto one line', async () => {
+    const lines = pdfLines(
+      await readPdfText(
+        renderer.render({
+          ...LONG_LETTER,
+          ccLine: '抄送：市政协提案委（2份），市委市政府督查局（2份），市财政局（1份），市卫生健康委（1份）。',
+        }),
+      ),
+    );
+    const first = lines.findIndex((line) => line.text.startsWith('抄送'));
+    const [ccFirst, ccSecond] = [lines[first], lines[first + 1]];
+    expect(ccSecond.page).toBe(ccFirst.page);
+    // The break falls between recipients, never between a name and its copies.
+    expect(ccFirst.text).toBe('抄送：市政协提案委（2份），市委市政府督查局（2份），');
+    expect(ccSecond.text).toBe('市财政局（1份），市卫生健康委（1份）。');
+    // 4 号 is 14 pt, 4.94 mm: a full-width ：or （ takes a whole character's width.
+    const em = (14 * 25.4) / 72;
+    const advanceAfter = (mark: string) => {
+      const i = ccFirst.glyphs.findIndex((glyph) => glyph.text === mark);
+      return ccFirst.glyphs[i + 1].xMm - ccFirst.glyphs[i].xMm;
+    };
+    expect(advanceAfter('：')).toBeCloseTo(em, 0);
+    expect(advanceAfter('（')).toBeGreaterThan(em * 0.9);
+    // The second line starts under the first name, three characters in (抄送：).
+    expect(ccSecond.xStartMm - ccFirst.xStartMm).toBeCloseTo(3 * em, 0);
+  });
+
   it('refuses a font that the configured file does not hold', () => {
     expect(
       () =>

@@ -247,16 +247,22 @@ const LAYOUT = String.raw`
   })
 }
 
-// 版记: 4 号 FangSong, one character in from both sides, wrapped lines aligned after 抄送：.
+// 版记: 4 号 FangSong, one character in from both sides, wrapped lines aligned after 抄送：; ragged
+// right, because justifying would squeeze its punctuation to half width to pull up a line.
 // 文件格式 rules it with thick lines; 信函格式 has none (7.3.7, 10.1). A bottom float: at the foot
 // of the last page, or of a page of its own when the text fills the last one.
 #let cc-block(body, ruled) = place(bottom, float: true, clearance: leading, {
   block(width: 100%, breakable: false, {
     set block(spacing: 3mm)
     set text(size: 14pt, tracking: 0pt)
-    set par(first-line-indent: 0pt, hanging-indent: 3em, leading: 0.5em, justify: true)
+    set par(first-line-indent: 0pt, hanging-indent: 3em, leading: 0.5em, justify: false)
     if ruled { line(length: 100%, stroke: 0.35mm) }
-    pad(left: 1em, right: 1em, par(body))
+    // A line breaks between recipients, never inside one's name and copies.
+    let recipients = body.split("，")
+    let last = recipients.len() - 1
+    // A name too long for a line may still break.
+    let unbroken(r) = if r.clusters().len() > 20 { r } else { r.clusters().join(sym.wj) }
+    pad(left: 1em, right: 1em, par(recipients.enumerate().map(((i, r)) => unbroken(if i < last { r + "，" } else { r })).join()))
     if ruled { line(length: 100%, stroke: 0.35mm) }
   })
 })
