@@ -15,6 +15,8 @@ import { AllowAttachmentsOnReplies1795300000013 } from './1795300000013-AllowAtt
 import { AddEmailToProposersAndOrganisations1795300000014 } from './1795300000014-AddEmailToProposersAndOrganisations';
 import { CreateLetterSettingsAndSigningCredentials1795300000015 } from './1795300000015-CreateLetterSettingsAndSigningCredentials';
 import { CreateReplyDocumentsAndDeliveries1795300000016 } from './1795300000016-CreateReplyDocumentsAndDeliveries';
+import { AddReminderRulesToHandlingRules1795300000017 } from './1795300000017-AddReminderRulesToHandlingRules';
+import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifications';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -35,4 +37,6 @@ export const ALL_MIGRATIONS = [
   AddEmailToProposersAndOrganisations1795300000014,
   CreateLetterSettingsAndSigningCredentials1795300000015,
   CreateReplyDocumentsAndDeliveries1795300000016,
+  AddReminderRulesToHandlingRules1795300000017,
+  CreateNotifications1795300000018,
 ];

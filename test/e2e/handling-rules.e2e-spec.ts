@@ -29,6 +29,9 @@ describe('Handling rules per body', () => {
           extensionCapMonths: 6,
           rehandlingMonths: 1,
           talkRequiredBeforeReview: false,
+          reminderDaysBefore: [14, 7, 3, 1],
+          reminderOnDueDay: true,
+          reminderOverdueEveryWorkingDays: 3,
         },
       },
       {
@@ -40,6 +43,9 @@ describe('Handling rules per body', () => {
           extensionCapMonths: 6,
           rehandlingMonths: 1,
           talkRequiredBeforeReview: false,
+          reminderDaysBefore: [14, 7, 3, 1],
+          reminderOnDueDay: true,
+          reminderOverdueEveryWorkingDays: 3,
         },
       },
     ]);
@@ -103,7 +109,9 @@ describe('Handling rules per body', () => {
       `SELECT payload FROM outbox_events WHERE aggregate_id = $1 AND event_name = 'assignment.due_date_changed'`,
       [plain.assignment.id],
     );
-    expect(events).toEqual([{ payload: { previousDueOn: '2023-06-01', dueOn: '2023-07-01' } }]);
+    expect(events).toEqual([
+      { payload: expect.objectContaining({ previousDueOn: '2023-06-01', dueOn: '2023-07-01' }) },
+    ]);
     const npc = await ctx
       .http()
       .get('/handling-rules')

@@ -27,6 +27,12 @@ import { LetterSettingsEntity } from '@dafu/documents/entities/letter-settings.e
 import { SigningCredentialEntity } from '@dafu/documents/entities/signing-credential.entity';
 import { ReplyDocumentEntity } from '@dafu/documents/entities/reply-document.entity';
 import { DeliveryEntity } from '@dafu/documents/entities/delivery.entity';
+import {
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationWebhookEntity,
+  UrgeEntity,
+} from '@dafu/reminders/entities/notification.entity';
 import { createEmptyDatabase, dropDatabase, migrationDataSource } from '@dafu/testing';
 import { ALL_MIGRATIONS } from '../../migrations';
 
@@ -58,6 +64,10 @@ const ENTITIES = [
   SigningCredentialEntity,
   ReplyDocumentEntity,
   DeliveryEntity,
+  NotificationEntity,
+  NotificationDeliveryEntity,
+  NotificationWebhookEntity,
+  UrgeEntity,
 ];
 
 describe('Migrations', () => {

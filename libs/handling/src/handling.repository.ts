@@ -213,6 +213,9 @@ export class HandlingRepository {
       extensionCapMonths: row.extensionCapMonths,
       rehandlingMonths: row.rehandlingMonths,
       talkRequiredBeforeReview: row.talkRequiredBeforeReview,
+      reminderDaysBefore: row.reminderDaysBefore.map(Number),
+      reminderOnDueDay: row.reminderOnDueDay,
+      reminderOverdueEveryWorkingDays: row.reminderOverdueEveryWorkingDays,
     };
   }
 

@@ -480,18 +480,29 @@ export class HandlingService {
           action: 'assignment.dates_recomputed',
           data: { previousDueOn: assignment.dueOn, dueOn: dueOn ?? assignment.dueOn, acknowledgeBy },
         });
-        if (dueOn) {
-          await recordDomainEvents(manager, [
-            {
-              name: DomainEventName.AssignmentDueDateChanged,
-              aggregateType: 'assignment',
-              aggregateId: assignment.id,
-              payload: { previousDueOn: assignment.dueOn, dueOn },
+        await recordDomainEvents(manager, [
+          {
+            name: DomainEventName.AssignmentDueDateChanged,
+            aggregateType: 'assignment',
+            aggregateId: assignment.id,
+            payload: {
+              previousDueOn: assignment.dueOn,
+              dueOn: dueOn ?? assignment.dueOn,
+              previousAcknowledgeBy: assignment.acknowledgeBy,
+              acknowledgeBy,
             },
-          ]);
-        }
+          },
+        ]);
         moved += 1;
       }
+      await recordDomainEvents(manager, [
+        {
+          name: DomainEventName.HandlingRulesChanged,
+          aggregateType: 'handling_rules',
+          aggregateId: HANDLING_RULES_AUDIT_ID[body],
+          payload: { body },
+        },
+      ]);
       return { rules, moved };
     });
   }

@@ -39,3 +39,10 @@ export enum AssignmentRole {
   Co = 'co',
   Separate = 'separate',
 }
+
+/** How a user wants notifications by e-mail: each at once, one digest a day, or none (in-app only). */
+export enum NotificationEmailMode {
+  Immediate = 'immediate',
+  DailyDigest = 'daily_digest',
+  Off = 'off',
+}

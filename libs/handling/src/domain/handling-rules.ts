@@ -12,6 +12,11 @@ export interface HandlingRules extends DeadlineRules {
   rehandlingMonths: number;
   /** Whether a logged talk with the proposer must precede review. */
   talkRequiredBeforeReview: boolean;
+  /** Reminders this many calendar days before each due date. */
+  reminderDaysBefore: number[];
+  reminderOnDueDay: boolean;
+  /** While overdue, a reminder (and escalation) every this many working days. */
+  reminderOverdueEveryWorkingDays: number;
 }
 
 export const DEFAULT_HANDLING_RULES: HandlingRules = {
@@ -21,6 +26,9 @@ export const DEFAULT_HANDLING_RULES: HandlingRules = {
   extensionCapMonths: 6,
   rehandlingMonths: 1,
   talkRequiredBeforeReview: false,
+  reminderDaysBefore: [14, 7, 3, 1],
+  reminderOnDueDay: true,
+  reminderOverdueEveryWorkingDays: 3,
 };
 
 export type ExtensionProblem = 'not_later' | 'in_the_past' | 'past_cap';

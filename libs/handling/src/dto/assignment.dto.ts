@@ -179,6 +179,11 @@ export class HandlingRulesDto {
   extensionCapMonths: number;
   @ApiProperty({ example: 1 }) rehandlingMonths: number;
   @ApiProperty({ example: false }) talkRequiredBeforeReview: boolean;
+  @ApiProperty({ example: [14, 7, 3, 1], description: 'Reminders this many calendar days before each due date' })
+  reminderDaysBefore: number[];
+  @ApiProperty({ example: true, description: 'A reminder on the due date itself' }) reminderOnDueDay: boolean;
+  @ApiProperty({ example: 3, description: 'While overdue, a reminder and escalation every this many working days' })
+  reminderOverdueEveryWorkingDays: number;
 }
 
 export class BodyRulesDto {
@@ -198,6 +203,21 @@ export class UpdateHandlingRulesDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 24 }) @IsOptional() @IsInt() @Min(1) @Max(24) extensionCapMonths?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) rehandlingMonths?: number;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() talkRequiredBeforeReview?: boolean;
+  @ApiPropertyOptional({ type: [Number], maxItems: 8, description: 'Each 1 to 90 days' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(8)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(90, { each: true })
+  reminderDaysBefore?: number[];
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() reminderOnDueDay?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 30 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  reminderOverdueEveryWorkingDays?: number;
 }
 
 export class UpdatedRulesDto {

@@ -24,6 +24,15 @@ export class HandlingRulesEntity {
   @Column({ name: 'talk_required_before_review', type: 'boolean' })
   talkRequiredBeforeReview: boolean;
 
+  @Column({ name: 'reminder_days_before', type: 'smallint', array: true })
+  reminderDaysBefore: number[];
+
+  @Column({ name: 'reminder_on_due_day', type: 'boolean' })
+  reminderOnDueDay: boolean;
+
+  @Column({ name: 'reminder_overdue_every_working_days', type: 'smallint' })
+  reminderOverdueEveryWorkingDays: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }

@@ -7,7 +7,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
-import { Role } from '@dafu/platform/vocabulary';
+import { NotificationEmailMode, Role } from '@dafu/platform/vocabulary';
 import { OrganisationEntity } from './organisation.entity';
 
 @Entity('users')
@@ -39,6 +39,15 @@ export class UserEntity {
 
   @Column({ type: 'text', nullable: true })
   phone: string | null;
+
+  @Column({
+    name: 'notification_email_mode',
+    type: 'enum',
+    enum: NotificationEmailMode,
+    enumName: 'notification_email_mode',
+    default: NotificationEmailMode.Immediate,
+  })
+  notificationEmailMode: NotificationEmailMode;
 
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;

@@ -9,8 +9,10 @@ export enum DomainEventName {
   AssignmentCreated = 'assignment.created',
   /** Any move of an assignment's status (acknowledged, reassigned, replied, withdrawn…). */
   AssignmentStateChanged = 'assignment.state_changed',
-  /** The stored due date moved (an approved extension): reminders must move with it. */
+  /** The stored due date or acknowledgement date moved (an extension, new rules): reminders move with it. */
   AssignmentDueDateChanged = 'assignment.due_date_changed',
+  /** A body's deadline or reminder rules changed. */
+  HandlingRulesChanged = 'handling_rules.changed',
   /** 签发: the final letter is to be produced and sent. */
   ReplySigned = 'reply.signed',
   /** A signed letter was declared void; whatever went out with it must be recalled. */
@@ -21,7 +23,7 @@ export enum DomainEventName {
 
 export interface DomainEventInput {
   name: DomainEventName;
-  aggregateType: 'assignment' | 'reply';
+  aggregateType: 'assignment' | 'reply' | 'handling_rules';
   aggregateId: string;
   payload: Record<string, string | number | boolean | null>;
 }
