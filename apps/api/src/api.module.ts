@@ -10,6 +10,7 @@ import { LoggingModule } from '@dafu/platform/logging/logging.module';
 import { QueueModule } from '@dafu/platform/queue/queue.module';
 import { OutboxModule } from '@dafu/platform/outbox/outbox.module';
 import { RedisModule } from '@dafu/platform/redis/redis.module';
+import { MailModule } from '@dafu/platform/mail/mail.module';
 import { StorageModule } from '@dafu/platform/storage/file-storage';
 import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
 import { HandlingModule } from '@dafu/handling/handling.module';
@@ -30,6 +31,7 @@ import { DocumentsModule } from '@dafu/documents/documents.module';
     AuditModule,
     OutboxModule,
     StorageModule,
+    MailModule,
     IdentityModule,
     ProposalsModule,
     DeadlinesModule,

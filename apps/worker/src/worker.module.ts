@@ -11,6 +11,7 @@ import { JOB_HANDLERS, JobHandler } from '@dafu/platform/queue/job-registry';
 import { OutboxModule } from '@dafu/platform/outbox/outbox.module';
 import { QueueModule } from '@dafu/platform/queue/queue.module';
 import { RedisModule } from '@dafu/platform/redis/redis.module';
+import { MailModule } from '@dafu/platform/mail/mail.module';
 import { StorageModule } from '@dafu/platform/storage/file-storage';
 import { DocumentsModule } from '@dafu/documents/documents.module';
 import { DeliverLetterJob } from '@dafu/documents/jobs/deliver-letter.job';
@@ -29,6 +30,7 @@ import { WorkerRunner } from './worker-runner';
     OutboxModule,
     AuditModule,
     StorageModule,
+    MailModule,
     DocumentsModule,
   ],
   providers: [

@@ -13,7 +13,6 @@ import { SigningCredentialEntity } from './entities/signing-credential.entity';
 import { LetterDeliveryService } from './letter-delivery.service';
 import { LetterDocumentsService } from './letter-documents.service';
 import { LetterFontsProvider } from './letter-fonts.provider';
-import { LetterMailer } from './letter-mailer';
 import { LetterProductionService } from './letter-production.service';
 import { LetterSettingsService } from './letter-settings.service';
 import { SigningCredentialsService } from './signing-credentials.service';
@@ -36,7 +35,6 @@ import { SigningCredentialsService } from './signing-credentials.service';
     LetterFontsProvider,
     LetterProductionService,
     LetterDeliveryService,
-    LetterMailer,
   ],
   exports: [DocumentsRepository, LetterProductionService, LetterDeliveryService],
 })

@@ -5,7 +5,7 @@ import { RepliesService } from '@dafu/replies/replies.service';
 import { DocumentsRepository } from './documents.repository';
 import { DeliveryChannel, DeliveryStatus } from './entities/delivery.entity';
 import { ReplyDocumentKind } from './entities/reply-document.entity';
-import { LetterMailer } from './letter-mailer';
+import { Mailer } from '@dafu/platform/mail/mailer';
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'not_email' | 'failed';
 
@@ -26,7 +26,7 @@ export class LetterDeliveryService {
   constructor(
     private readonly repository: DocumentsRepository,
     private readonly replies: RepliesService,
-    private readonly mailer: LetterMailer,
+    private readonly mailer: Mailer,
     private readonly config: DafuConfig,
     @InjectFileStorage() private readonly storage: FileStorage,
   ) {}

@@ -1,19 +1,19 @@
 import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
-import { DafuConfig } from '@dafu/platform/config/dafu-config';
+import { DafuConfig } from '../config/dafu-config';
 
-export interface LetterMail {
+export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
   html: string;
   messageId: string;
-  attachments: { filename: string; content: Buffer; contentType: string }[];
+  attachments?: { filename: string; content: Buffer; contentType: string }[];
 }
 
-/** The SMTP server letters go out through (SMTP_URL); none configured means no e-mail. */
+/** The SMTP server letters and notifications go out through (SMTP_URL); none configured means no e-mail. */
 @Injectable()
-export class LetterMailer implements OnApplicationShutdown {
+export class Mailer implements OnApplicationShutdown {
   private transport?: Transporter;
 
   constructor(private readonly config: DafuConfig) {}
@@ -23,7 +23,7 @@ export class LetterMailer implements OnApplicationShutdown {
   }
 
   /** Returns the server's reply; throws when the server refuses or cannot be reached. */
-  async send(mail: LetterMail): Promise<string> {
+  async send(mail: OutgoingMail): Promise<string> {
     if (!this.config.mail.smtpUrl) throw new Error('No SMTP server is configured (SMTP_URL)');
     this.transport ??= createTransport(this.config.mail.smtpUrl, {
       from: this.config.mail.from,
