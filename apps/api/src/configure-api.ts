@@ -2,13 +2,18 @@ import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { getQueueToken } from '@nestjs/bullmq';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { HttpExceptionFilter } from '@dafu/platform/errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from '@dafu/platform/http/uploaded-file';
 import { generateRequestId } from '@dafu/platform/logging/request-id';
+import { QueueName } from '@dafu/platform/queue/queue-names';
+import { QUEUE_DASHBOARD_PATH, queueDashboard } from '@dafu/platform/queue/queue-dashboard';
 import { createValidationPipe } from '@dafu/platform/validation/validation';
+import { actorOf, AuthService } from '@dafu/identity/auth.service';
 
 /** Reads TRUST_PROXY_HOPS itself: the adapter exists before Nest's configuration does. */
 export function createFastifyAdapter(trustProxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0)): FastifyAdapter {
@@ -34,6 +39,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(helmet, { contentSecurityPolicy: false });
+  await registerQueueDashboard(app);
 
   if (config.http.swaggerEnabled) {
     const document = SwaggerModule.createDocument(
@@ -49,4 +55,15 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
     );
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   }
+}
+
+/** Bull Board at /admin/queues for admins: every queue QueueModule registered, checked by the login service. */
+async function registerQueueDashboard(app: NestFastifyApplication): Promise<void> {
+  const auth = app.get(AuthService);
+  await app.register(queueDashboard, {
+    prefix: QUEUE_DASHBOARD_PATH,
+    queues: Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name), { strict: false })),
+    verifyCredentials: async (username, password, clientIp, requestId) =>
+      actorOf(await auth.validateCredentials(username, password, clientIp), requestId),
+  });
 }
