@@ -36,7 +36,7 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     const connection = { url: this.config.redis.url, maxRetriesPerRequest: null };
     const prefix = `${this.config.redis.prefix}:bull`;
     for (const queueName of this.consumedQueues()) {
-      const worker = new Worker(queueName, (job) => this.dispatch(job), {
+      const worker = new Worker(queueName, (job, token) => this.dispatch(job, token), {
         connection,
         prefix,
         concurrency: 4,
@@ -66,10 +66,10 @@ export class WorkerRunner implements OnApplicationBootstrap, OnApplicationShutdo
     this.logger.log(`Dafu worker ready; consuming queues: ${this.consumedQueues().join(', ')}`);
   }
 
-  async dispatch(job: Job): Promise<void> {
+  async dispatch(job: Job, token?: string): Promise<void> {
     const handler = this.registry.get(job.name as JobName);
     if (!handler) throw new Error(`No handler for job ${job.name}`);
-    await handler.handle(handler.parse(job.data) as never, job);
+    await handler.handle(handler.parse(job.data) as never, job, token);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -17,6 +17,14 @@ import { DocumentsModule } from '@dafu/documents/documents.module';
 import { DeliverLetterJob } from '@dafu/documents/jobs/deliver-letter.job';
 import { LetterEvents } from '@dafu/documents/jobs/letter-events';
 import { RenderLetterJob } from '@dafu/documents/jobs/render-letter.job';
+import { RemindersModule } from '@dafu/reminders/reminders.module';
+import { ReminderEvents } from '@dafu/reminders/jobs/reminder-events';
+import {
+  DeliverNotificationJob,
+  FireReminderJob,
+  ReconcileRemindersJob,
+  SendDigestsJob,
+} from '@dafu/reminders/jobs/reminder.jobs';
 import { WorkerRunner } from './worker-runner';
 
 @Module({
@@ -32,6 +40,7 @@ import { WorkerRunner } from './worker-runner';
     StorageModule,
     MailModule,
     DocumentsModule,
+    RemindersModule,
   ],
   providers: [
     HealthCheckJob,
@@ -41,9 +50,23 @@ import { WorkerRunner } from './worker-runner';
     RenderLetterJob,
     DeliverLetterJob,
     LetterEvents,
+    FireReminderJob,
+    ReconcileRemindersJob,
+    DeliverNotificationJob,
+    SendDigestsJob,
+    ReminderEvents,
     {
       provide: JOB_HANDLERS,
-      inject: [HealthCheckJob, DomainEventJob, RenderLetterJob, DeliverLetterJob],
+      inject: [
+        HealthCheckJob,
+        DomainEventJob,
+        RenderLetterJob,
+        DeliverLetterJob,
+        FireReminderJob,
+        ReconcileRemindersJob,
+        DeliverNotificationJob,
+        SendDigestsJob,
+      ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },
     WorkerRunner,

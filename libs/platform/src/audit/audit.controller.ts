@@ -16,6 +16,7 @@ const ENTITY_TYPE_SET: Record<AuditEntityType, true> = {
   assignment: true,
   calendar: true,
   handling_rules: true,
+  notification_webhook: true,
   reply: true,
   review_chain: true,
   reply_template: true,

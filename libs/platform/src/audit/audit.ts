@@ -10,6 +10,7 @@ export type AuditEntityType =
   | 'assignment'
   | 'calendar'
   | 'handling_rules'
+  | 'notification_webhook'
   | 'reply'
   | 'review_chain'
   | 'reply_template'

@@ -23,6 +23,9 @@ export class DafuConfig {
   readonly timezone: string;
   readonly workerQueues: string[];
   readonly workerStalledIntervalMs: number;
+  /** `22:00-08:00`: when nothing is sent. */
+  readonly quietHours: string;
+  readonly reminderReconcileEveryMs: number;
   readonly signingKeySecret: string;
   readonly mail: { smtpUrl: string | null; from: string };
   readonly publicBaseUrl: string;
@@ -86,6 +89,8 @@ export class DafuConfig {
         }),
     );
     this.workerStalledIntervalMs = env.WORKER_STALLED_INTERVAL_MS;
+    this.quietHours = env.QUIET_HOURS;
+    this.reminderReconcileEveryMs = env.REMINDER_RECONCILE_EVERY_MS;
     this.workerQueues = env.WORKER_QUEUES.split(',')
       .map((q) => q.trim())
       .filter(Boolean);

@@ -97,6 +97,14 @@ export class DafuEnvironment {
 
   @IsOptional() @IsString() TIMEZONE = 'Asia/Shanghai';
 
+  /** Nothing is sent in these hours (local time); what falls in them goes out when they end. */
+  @IsOptional()
+  @Matches(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, { message: 'QUIET_HOURS must look like 22:00-08:00' })
+  QUIET_HOURS = '22:00-08:00';
+
+  /** How often the worker compares the reminders due in Postgres with those scheduled in Redis and repairs both. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86_400_000) REMINDER_RECONCILE_EVERY_MS = 600_000;
+
   /** Seals the bureaus' signing keys at rest (AES-256-GCM under a key derived from it). */
   @IsString()
   @MinLength(32, { message: 'SIGNING_KEY_SECRET must be at least 32 characters' })

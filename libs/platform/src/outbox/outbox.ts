@@ -11,6 +11,8 @@ export enum DomainEventName {
   AssignmentStateChanged = 'assignment.state_changed',
   /** The stored due date or acknowledgement date moved (an extension, new rules): reminders move with it. */
   AssignmentDueDateChanged = 'assignment.due_date_changed',
+  /** Reminders or a 催办 made notifications whose e-mails and webhooks are to be sent. */
+  NotificationsCreated = 'notifications.created',
   /** A body's deadline or reminder rules changed. */
   HandlingRulesChanged = 'handling_rules.changed',
   /** 签发: the final letter is to be produced and sent. */
@@ -23,7 +25,7 @@ export enum DomainEventName {
 
 export interface DomainEventInput {
   name: DomainEventName;
-  aggregateType: 'assignment' | 'reply' | 'handling_rules';
+  aggregateType: 'assignment' | 'reply' | 'handling_rules' | 'urge';
   aggregateId: string;
   payload: Record<string, string | number | boolean | null>;
 }

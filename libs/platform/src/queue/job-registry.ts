@@ -1,10 +1,12 @@
 import type { Job } from 'bullmq';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { JobData, JobName } from './queue-names';
 
 export interface JobHandler<N extends JobName = JobName> {
   readonly jobName: N;
   /** Receives the payload already validated; must be safe to run twice (delivery is at-least-once). */
-  handle(data: JobData<N>, job: Job): Promise<void>;
+  handle(data: JobData<N>, job: Job, token?: string): Promise<void>;
   /** Checks the raw payload and returns it typed; throws when a job is malformed. */
   parse(raw: unknown): JobData<N>;
 }
@@ -29,4 +31,12 @@ export function buildJobRegistry(handlers: readonly JobHandler[]): ReadonlyMap<J
  */
 export function jobIdOf(entityId: string, jobName: JobName): string {
   return `${entityId}--${jobName}`;
+}
+
+/** Validates a job's raw payload against its class (whitelisted, nothing extra) and returns it typed. */
+export function parseJobPayload<T extends object>(payloadClass: new () => T, raw: unknown, jobName: JobName): T {
+  const payload = plainToInstance(payloadClass, raw);
+  const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new Error(`Malformed ${jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+  return payload;
 }

@@ -11,6 +11,10 @@ export enum QueueName {
   Documents = 'documents',
   /** Sending issued letters to their recipients. */
   Deliveries = 'deliveries',
+  /** Deadline reminders, as delayed jobs, and their reconciliation with the database. */
+  Reminders = 'reminders',
+  /** Notifications leaving Dafu: e-mails, daily digests, webhooks. */
+  Notifications = 'notifications',
 }
 
 export enum JobName {
@@ -21,6 +25,14 @@ export enum JobName {
   RenderLetter = 'letter.render',
   /** One issued letter to one recipient by e-mail. */
   DeliverLetter = 'letter.deliver',
+  /** One milestone of one deadline of one assignment: notify who must hear it. */
+  FireReminder = 'reminder.fire',
+  /** Compare what is due in Postgres with what is scheduled in Redis, and repair both ways. */
+  ReconcileReminders = 'reminder.reconcile',
+  /** One notification (or digest) by e-mail or to a webhook. */
+  DeliverNotification = 'notification.deliver',
+  /** The daily digests of those who want one mail a day. */
+  SendDigests = 'notification.digests',
 }
 
 export interface HealthCheckJobData {
@@ -40,11 +52,34 @@ export interface DeliverLetterJobData {
   deliveryId: string;
 }
 
+export interface FireReminderJobData {
+  assignmentId: string;
+  deadlineKind: string;
+  dueOn: string;
+  milestone: string;
+}
+
+export interface ReconcileRemindersJobData {
+  requestedAt: string;
+}
+
+export interface DeliverNotificationJobData {
+  deliveryId: string;
+}
+
+export interface SendDigestsJobData {
+  requestedAt: string;
+}
+
 export interface JobDataMap {
   [JobName.HealthCheck]: HealthCheckJobData;
   [JobName.DomainEvent]: DomainEventJobData;
   [JobName.RenderLetter]: RenderLetterJobData;
   [JobName.DeliverLetter]: DeliverLetterJobData;
+  [JobName.FireReminder]: FireReminderJobData;
+  [JobName.ReconcileReminders]: ReconcileRemindersJobData;
+  [JobName.DeliverNotification]: DeliverNotificationJobData;
+  [JobName.SendDigests]: SendDigestsJobData;
 }
 
 export type JobData<N extends JobName> = JobDataMap[N];
@@ -59,6 +94,12 @@ export function queueOf(job: JobName): QueueName {
       return QueueName.Documents;
     case JobName.DeliverLetter:
       return QueueName.Deliveries;
+    case JobName.FireReminder:
+    case JobName.ReconcileReminders:
+      return QueueName.Reminders;
+    case JobName.DeliverNotification:
+    case JobName.SendDigests:
+      return QueueName.Notifications;
     default:
       return assertUnreachable(job);
   }

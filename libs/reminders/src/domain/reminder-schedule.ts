@@ -118,14 +118,15 @@ export function reminderPlan(
   const passed = upToDue.filter((m) => m.on <= today);
   const coming = upToDue.find((m) => m.on > today);
   if (coming) return { current: passed.at(-1) ?? null, next: coming };
-  let n = 0;
-  let current: Milestone | null = passed.at(-1) ?? null;
-  for (;;) {
-    const overdue = overdueMilestone(dueOn, n, rules, calendar);
-    if (overdue.on > today) return { current, next: overdue };
-    current = overdue;
-    n += 1;
-  }
+  // Overdue reminder n falls 1 + n·k working days after the due date: count once, then jump.
+  const workingDaysOverdue = today > dueOn ? calendar.workingDaysBetween(dueOn, today) : 0;
+  if (workingDaysOverdue < 1)
+    return { current: passed.at(-1) ?? null, next: overdueMilestone(dueOn, 0, rules, calendar) };
+  const n = Math.floor((workingDaysOverdue - 1) / Math.max(1, rules.overdueEveryWorkingDays));
+  return {
+    current: overdueMilestone(dueOn, n, rules, calendar),
+    next: overdueMilestone(dueOn, n + 1, rules, calendar),
+  };
 }
 
 /** Who hears a reminder: the bureau's clerks and reviewers; from the due day its signatory; once overdue, the supervisors. */

@@ -1,0 +1,3 @@
+export * from './reminders.module';
+export * from './domain/reminder-schedule';
+export * from './entities/notification.entity';
