@@ -116,6 +116,17 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /bureaus/{id}/signing-credentials': [Admin],
   'GET /admin/failed-jobs': [Admin],
   'POST /admin/failed-jobs/{queue}/{id}/retry': [Admin],
+  'GET /notifications': EVERYONE,
+  'GET /notifications/unread-count': EVERYONE,
+  'POST /notifications/read-all': EVERYONE,
+  'POST /notifications/{id}/read': EVERYONE,
+  'GET /me/notification-preferences': EVERYONE,
+  'PUT /me/notification-preferences': EVERYONE,
+  'POST /bureaus/{id}/urges': [Supervisor],
+  'GET /admin/notification-webhooks': [Admin],
+  'POST /admin/notification-webhooks': [Admin],
+  'DELETE /admin/notification-webhooks/{id}': [Admin],
+  'GET /admin/notification-deliveries/failed': [Admin],
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

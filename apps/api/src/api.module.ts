@@ -18,6 +18,7 @@ import { IdentityModule } from '@dafu/identity/identity.module';
 import { ProposalsModule } from '@dafu/proposals/proposals.module';
 import { RepliesModule } from '@dafu/replies/replies.module';
 import { DocumentsModule } from '@dafu/documents/documents.module';
+import { RemindersModule } from '@dafu/reminders/reminders.module';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { DocumentsModule } from '@dafu/documents/documents.module';
     HandlingModule,
     RepliesModule,
     DocumentsModule,
+    RemindersModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

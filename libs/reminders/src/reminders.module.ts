@@ -11,6 +11,8 @@ import {
 } from './entities/notification.entity';
 import { NotificationDeliveries } from './notification-deliveries.service';
 import { NotificationSender } from './notification-sender.service';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsService } from './notifications.service';
 import { ReminderScheduler } from './reminder-scheduler.service';
 import { RemindersRepository } from './reminders.repository';
 
@@ -21,7 +23,8 @@ import { RemindersRepository } from './reminders.repository';
     DeadlinesModule,
     BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Notifications }),
   ],
-  providers: [RemindersRepository, ReminderScheduler, NotificationDeliveries, NotificationSender],
+  controllers: [NotificationsController],
+  providers: [RemindersRepository, ReminderScheduler, NotificationDeliveries, NotificationSender, NotificationsService],
   exports: [RemindersRepository, ReminderScheduler, NotificationDeliveries, NotificationSender, DeadlinesModule],
 })
 export class RemindersModule {}

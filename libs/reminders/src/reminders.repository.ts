@@ -88,6 +88,17 @@ export class RemindersRepository {
     );
   }
 
+  /** A bureau's open assignments past their due date, or not acknowledged by their deadline. */
+  async overdueAssignmentsOf(bureauId: string, today: string): Promise<RemindedAssignment[]> {
+    return this.dataSource.query<RemindedAssignment[]>(
+      `${SELECT_ASSIGNMENT}
+        WHERE a.bureau_id = $1 AND a.status = ANY($2::assignment_status[])
+          AND (a.due_on < $3::date OR (a.status = 'assigned' AND a.acknowledge_by < $3::date))
+        ORDER BY a.due_on, p.number`,
+      [bureauId, OPEN_ASSIGNMENT_STATUSES as AssignmentStatus[], today],
+    );
+  }
+
   async reminderRules(): Promise<Map<SessionBody, ReminderRules>> {
     const rows = await this.dataSource.query<
       { body: SessionBody; daysBefore: number[]; onDueDay: boolean; overdueEveryWorkingDays: number }[]

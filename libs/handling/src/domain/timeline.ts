@@ -21,6 +21,15 @@ const STATUS_ZH: Record<string, string> = {
 };
 
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
+const num = (value: unknown) => (typeof value === 'number' ? value : 0);
+
+const DEADLINE_ZH: Record<string, string> = { acknowledge: '签收期限', co_opinion: '会办意见期限', reply: '答复期限' };
+const deadlineZh = (kind: unknown) => DEADLINE_ZH[str(kind)] ?? '期限';
+function standingZh(daysLeft: unknown): string {
+  const days = num(daysLeft);
+  if (days > 0) return `还有${days}天`;
+  return days === 0 ? '今日到期' : `已逾期${-days}天`;
+}
 
 export function describeAssignmentEvent(action: string, data: Data, reason: string | null): TimelineText {
   const why = reason ? `（理由：${reason}）` : '';
@@ -73,6 +82,21 @@ export function describeAssignmentEvent(action: string, data: Data, reason: stri
       return { zh: '答复已签发', en: 'Reply signed off' };
     case 'assignment.reopen_for_reply':
       return { zh: '已签发的答复作废，需重新答复', en: 'The signed reply was voided; a new reply is needed' };
+    case 'assignment.reminded':
+      return {
+        zh: `系统提醒${deadlineZh(data.deadlineKind)}（${str(data.dueOn)}）${standingZh(data.daysLeft)}，已通知${num(data.recipients)}人`,
+        en: `Reminder: ${str(data.deadlineKind)} due ${str(data.dueOn)} (${num(data.daysLeft)} days left), ${num(data.recipients)} notified`,
+      };
+    case 'assignment.escalated':
+      return {
+        zh: `${deadlineZh(data.deadlineKind)}（${str(data.dueOn)}）${standingZh(data.daysLeft)}，已提醒本单位并报督查部门`,
+        en: `Overdue: ${str(data.deadlineKind)} due ${str(data.dueOn)}; bureau reminded and escalated to the supervision office`,
+      };
+    case 'assignment.urged':
+      return {
+        zh: `${str(data.office) || '督查部门'}催办：${str(data.message)}`,
+        en: `Urged by ${str(data.office) || 'the supervision office'}: ${str(data.message)}`,
+      };
     case 'attachment.added':
       return { zh: `上传附件“${str(data.filename)}”`, en: `Attached "${str(data.filename)}"` };
     default:

@@ -45,6 +45,9 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.MailroomRead]: { [R]: '.', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: '.', [A]: '.' },
   [P.MailroomPost]: { [R]: '.', [C]: 'Y', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
   [P.JobsManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.NotificationRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
+  [P.NotificationUrge]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: 'Y', [A]: '.' },
+  [P.WebhookManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

@@ -1,5 +1,5 @@
 import { assertUnreachable } from '../errors/assert-unreachable';
-import { OrganisationKind, Role, SessionBody } from '../vocabulary';
+import { ALL_ROLES, OrganisationKind, Role, SessionBody } from '../vocabulary';
 import type { Actor } from './actor';
 
 /** Every endpoint names one of these; the guard refuses a route that names none. */
@@ -52,6 +52,12 @@ export enum Permission {
   MailroomPost = 'mailroom.post',
   /** Background jobs that failed for good: their errors, and a retry. */
   JobsManage = 'jobs.manage',
+  /** One's own notifications and e-mail preference. */
+  NotificationRead = 'notification.read',
+  /** 催办 sent by hand to a bureau. */
+  NotificationUrge = 'notification.urge',
+  /** The city platforms that receive notifications by webhook. */
+  WebhookManage = 'webhook.manage',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -81,7 +87,12 @@ export function rolesWith(permission: Permission): readonly Role[] {
       return [Role.Signatory, Role.Admin];
     case Permission.LetterSettingsRead:
       return [...BUREAU_ROLES, Role.Admin];
+    case Permission.NotificationRead:
+      return ALL_ROLES;
+    case Permission.NotificationUrge:
+      return [Role.Supervisor];
     case Permission.SigningCredentialManage:
+    case Permission.WebhookManage:
     case Permission.JobsManage:
       return [Role.Admin];
     case Permission.MailroomRead:

@@ -93,6 +93,10 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.DeliveryNotPostable]: 409,
   [ErrorCode.JobNotFound]: 404,
   [ErrorCode.JobNotFailed]: 409,
+  [ErrorCode.NotificationNotFound]: 404,
+  [ErrorCode.UrgeNothingToUrge]: 422,
+  [ErrorCode.UrgeAssignmentInvalid]: 422,
+  [ErrorCode.WebhookNotFound]: 404,
 };
 
 function upperSnakeOf(enumKey: string): string {

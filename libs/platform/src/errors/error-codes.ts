@@ -86,6 +86,10 @@ export enum ErrorCode {
   DeliveryNotPostable = 'DELIVERY_NOT_POSTABLE',
   JobNotFound = 'JOB_NOT_FOUND',
   JobNotFailed = 'JOB_NOT_FAILED',
+  NotificationNotFound = 'NOTIFICATION_NOT_FOUND',
+  UrgeNothingToUrge = 'URGE_NOTHING_TO_URGE',
+  UrgeAssignmentInvalid = 'URGE_ASSIGNMENT_INVALID',
+  WebhookNotFound = 'WEBHOOK_NOT_FOUND',
 }
 
 export interface ErrorDescription {
@@ -413,6 +417,22 @@ export function describeError(code: ErrorCode): ErrorDescription {
         zh: '未找到该文号或哈希对应的正式文件。',
         en: 'No issued letter has this document number or hash.',
       };
+    case ErrorCode.NotificationNotFound:
+      return { status: 404, zh: '该通知不存在。', en: 'Notification not found.' };
+    case ErrorCode.UrgeNothingToUrge:
+      return {
+        status: 422,
+        zh: '该单位目前没有逾期事项；如需催办未逾期事项，请指明交办事项。',
+        en: 'This bureau has nothing overdue; name the assignments to urge.',
+      };
+    case ErrorCode.UrgeAssignmentInvalid:
+      return {
+        status: 422,
+        zh: '所选事项须为该单位正在办理的交办事项。',
+        en: 'Every assignment urged must be one this bureau is still handling.',
+      };
+    case ErrorCode.WebhookNotFound:
+      return { status: 404, zh: '该推送地址不存在。', en: 'Webhook not found.' };
     case ErrorCode.DeliveryNotFound:
       return { status: 404, zh: '送达记录不存在，或不属于您的单位。', en: "Delivery not found, or not your bureau's." };
     case ErrorCode.DeliveryNotPostable:
