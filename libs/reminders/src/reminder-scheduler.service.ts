@@ -126,26 +126,32 @@ export class ReminderScheduler {
    * nothing owed when they fire; removing them keeps Redis honest.
    */
   async sync(assignmentId: string, previousDates: readonly string[] = []): Promise<void> {
-    const assignment = await this.repository.assignment(assignmentId);
-    if (!assignment) return;
+    // One sync per assignment at a time: an older event's sync that read the state before a
+    // change must not put back a job the newer one removed.
+    // Loaded first: inside the transaction only its own connection is used, so syncs never wait on the pool.
     const { rules, calendar } = await this.rulesAndCalendar();
-    const bodyRules = rules.get(assignment.body) ?? DEFAULT_REMINDER_RULES;
-    const reminded = await this.repository.remindedMilestones([assignment.id]);
-    const expected = this.expectedJobs(assignment, bodyRules, calendar, reminded);
-    const expectedIds = new Set(expected.map((job) => job.jobId));
-    // Every job this assignment could have in Redis: each kind, at its current and previous dates.
-    const dates = new Set([assignment.dueOn, assignment.acknowledgeBy, ...previousDates]);
-    const candidates = [...dates].flatMap((dueOn) =>
-      (['acknowledge', 'co_opinion', 'reply'] as DeadlineKind[]).flatMap((kind) => {
-        const deadline = { kind, dueOn, startedOn: assignment.assignedOn };
-        const plan = reminderPlan(dueOn, assignment.assignedOn, this.today(), bodyRules, calendar);
-        return [plan.current, plan.next]
-          .filter((m): m is Milestone => m !== null)
-          .map((m) => reminderJobId(this.jobData(assignment.id, deadline, m)));
-      }),
-    );
-    await this.removeDelayed(candidates.filter((id) => !expectedIds.has(id)));
-    await this.schedule(expected);
+    await this.repository.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [assignmentId]);
+      const assignment = await this.repository.assignment(assignmentId, manager);
+      if (!assignment) return;
+      const bodyRules = rules.get(assignment.body) ?? DEFAULT_REMINDER_RULES;
+      const reminded = await this.repository.remindedMilestones([assignment.id], manager);
+      const expected = this.expectedJobs(assignment, bodyRules, calendar, reminded);
+      const expectedIds = new Set(expected.map((job) => job.jobId));
+      // Every job this assignment could have in Redis: each kind, at its current and previous dates.
+      const dates = new Set([assignment.dueOn, assignment.acknowledgeBy, ...previousDates]);
+      const candidates = [...dates].flatMap((dueOn) =>
+        (['acknowledge', 'co_opinion', 'reply'] as DeadlineKind[]).flatMap((kind) => {
+          const deadline = { kind, dueOn, startedOn: assignment.assignedOn };
+          const plan = reminderPlan(dueOn, assignment.assignedOn, this.today(), bodyRules, calendar);
+          return [plan.current, plan.next]
+            .filter((m): m is Milestone => m !== null)
+            .map((m) => reminderJobId(this.jobData(assignment.id, deadline, m)));
+        }),
+      );
+      await this.removeDelayed(candidates.filter((id) => !expectedIds.has(id)));
+      await this.schedule(expected);
+    });
   }
 
   private async removeDelayed(jobIds: readonly string[]): Promise<number> {

@@ -117,9 +117,9 @@ export class RemindersRepository {
   }
 
   /** The milestones (as `assignment/kind/dueOn/milestone`) someone has already been told of. */
-  async remindedMilestones(assignmentIds: readonly string[]): Promise<Set<string>> {
+  async remindedMilestones(assignmentIds: readonly string[], manager?: EntityManager): Promise<Set<string>> {
     if (assignmentIds.length === 0) return new Set();
-    const rows = await this.dataSource.query<{ key: string }[]>(
+    const rows = await (manager ?? this.dataSource.manager).query<{ key: string }[]>(
       `SELECT DISTINCT assignment_id || '/' || deadline_kind || '/' || due_on::text || '/' || milestone AS key
          FROM notifications WHERE kind = 'reminder' AND assignment_id = ANY($1::uuid[])`,
       [assignmentIds],

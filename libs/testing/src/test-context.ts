@@ -37,6 +37,8 @@ export interface TestUser extends User {
  */
 export class TestContext {
   private worker?: INestApplicationContext;
+  private extraWorkers: INestApplicationContext[] = [];
+  private pinned: Date | null = null;
 
   private constructor(
     readonly app: NestFastifyApplication,
@@ -73,12 +75,29 @@ export class TestContext {
 
   /** The worker app context on the same database and Redis prefix, started on first use. */
   async startWorker(): Promise<INestApplicationContext> {
-    if (!this.worker) {
-      const { WorkerModule } = await import('../../../apps/worker/src/worker.module');
-      this.worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
-      await this.worker.init();
-    }
+    this.worker ??= await this.newWorker();
     return this.worker;
+  }
+
+  /** Another worker on the same database and Redis, as a second machine would run one. */
+  async startExtraWorker(): Promise<INestApplicationContext> {
+    const worker = await this.newWorker();
+    this.extraWorkers.push(worker);
+    return worker;
+  }
+
+  /** Stops a worker started by startExtraWorker. */
+  async stopExtraWorker(worker: INestApplicationContext): Promise<void> {
+    this.extraWorkers = this.extraWorkers.filter((w) => w !== worker);
+    await worker.close();
+  }
+
+  private async newWorker(): Promise<INestApplicationContext> {
+    const { WorkerModule } = await import('../../../apps/worker/src/worker.module');
+    const worker = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
+    this.applyClock(worker);
+    await worker.init();
+    return worker;
   }
 
   /**
@@ -86,15 +105,26 @@ export class TestContext {
    * e.g. to sign a seed letter on its own date; null returns to the real clock.
    */
   pinToday(date: string | null): void {
-    const contexts: INestApplicationContext[] = [this.app, ...(this.worker ? [this.worker] : [])];
-    for (const context of contexts) {
-      const clock = context.get(Clock) as { now: () => Date };
-      if (date === null) delete (clock as Partial<typeof clock>).now;
-      else clock.now = () => new Date(`${date}T12:00:00+08:00`);
+    this.pinNow(date === null ? null : new Date(`${date}T12:00:00+08:00`));
+  }
+
+  /** Pins "now" for the API and every worker, those started later included; null: the real clock. */
+  pinNow(instant: Date | null): void {
+    this.pinned = instant;
+    for (const context of [this.app, ...(this.worker ? [this.worker] : []), ...this.extraWorkers]) {
+      this.applyClock(context);
     }
   }
 
+  private applyClock(context: INestApplicationContext): void {
+    const clock = context.get(Clock) as { now: () => Date };
+    const pinned = this.pinned;
+    if (pinned === null) delete (clock as Partial<typeof clock>).now;
+    else clock.now = () => new Date(pinned);
+  }
+
   async close(): Promise<void> {
+    for (const worker of this.extraWorkers) await worker.close();
     await this.worker?.close();
     await this.app.close();
     await dropDatabase(this.databaseName);

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { Clock } from '@dafu/platform/clock/clock';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
@@ -14,7 +14,9 @@ import { ReminderScheduler } from '../reminder-scheduler.service';
  * sent; a rule change reconciles everything. In the worker only.
  */
 @Injectable()
-export class ReminderEvents implements OnModuleInit, OnApplicationBootstrap {
+export class ReminderEvents implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private keeper?: NodeJS.Timeout;
+
   constructor(
     private readonly subscribers: DomainEventSubscribers,
     private readonly scheduler: ReminderScheduler,
@@ -52,14 +54,26 @@ export class ReminderEvents implements OnModuleInit, OnApplicationBootstrap {
     );
   }
 
-  /** The periodic reconciliation, a first one at start (Redis may have lost everything), and the daily digests at the end of the quiet hours. */
+  /** The periodic reconciliation, a first one at start (Redis may have lost everything), and the daily digests. */
   async onApplicationBootstrap(): Promise<void> {
+    await this.ensureSchedules();
+    await this.reconcileNow(`start-${this.clock.now().getTime()}`);
+    // A Redis flush takes the schedulers with it; putting them back every minute bounds the loss.
+    this.keeper = setInterval(() => void this.ensureSchedules().catch(() => undefined), 60_000);
+    this.keeper.unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.keeper);
+  }
+
+  /** Idempotent: the reconciliation every REMINDER_RECONCILE_EVERY_MS, the digests when the quiet hours end. */
+  async ensureSchedules(): Promise<void> {
     await this.reminders.upsertJobScheduler(
       JobName.ReconcileReminders,
       { every: this.config.reminderReconcileEveryMs },
       { name: JobName.ReconcileReminders, data: { requestedAt: new Date(0).toISOString() } },
     );
-    await this.reconcileNow(`start-${this.clock.now().getTime()}`);
     const [hour, minute] = this.config.quietHours.split('-')[1].split(':').map(Number);
     await this.notifications.upsertJobScheduler(
       JobName.SendDigests,
