@@ -12,6 +12,12 @@ import { SigningCredentialEntity } from '@dafu/documents/entities/signing-creden
 import { OrganisationEntity } from '@dafu/identity/entities/organisation.entity';
 import { ProposalEntity } from '@dafu/proposals/entities/proposal.entity';
 import { ReplyEntity, ReplyVersionEntity } from '@dafu/replies/entities/reply.entity';
+import {
+  NotificationDeliveryEntity,
+  NotificationEntity,
+  NotificationWebhookEntity,
+  UrgeEntity,
+} from '@dafu/reminders/entities/notification.entity';
 import { createEmptyDatabase, dropDatabase, templateDatabaseName } from '@dafu/testing';
 
 /**
@@ -47,6 +53,10 @@ describe('The worker on its own', () => {
       SigningCredentialEntity,
       ReplyDocumentEntity,
       DeliveryEntity,
+      NotificationEntity,
+      NotificationDeliveryEntity,
+      NotificationWebhookEntity,
+      UrgeEntity,
     ].map((entity) => [entity.name, entity] as const),
   )('knows the table of %s, which its jobs read or write', (_, entity) => {
     expect(worker.get<DataSource>(getDataSourceToken()).hasMetadata(entity)).toBe(true);

@@ -13,6 +13,7 @@ import { localDateOf } from '@dafu/deadlines/domain/local-date';
 import type { WorkingDayCalendar } from '@dafu/deadlines/domain/working-days';
 import { reminderText } from './domain/reminder-message';
 import {
+  afterQuietHours,
   audienceOf,
   DEFAULT_REMINDER_RULES,
   daysLeft,
@@ -94,8 +95,9 @@ export class ReminderScheduler {
   }
 
   private scheduled(data: FireReminderJobData, milestone: Milestone, now: Date): ScheduledReminder {
+    // A milestone caught up late (a worker was down) waits for the quiet hours to end like the rest.
     const at = milestoneSendAt(milestone, this.quietHours);
-    return { jobId: reminderJobId(data), data, sendAt: at > now ? at : now };
+    return { jobId: reminderJobId(data), data, sendAt: afterQuietHours(at > now ? at : now, this.quietHours) };
   }
 
   private jobOptions(job: ScheduledReminder): JobsOptions {
