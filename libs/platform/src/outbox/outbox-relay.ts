@@ -96,11 +96,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private domainEventsQueue(): Queue {
     // Fail fast while Redis is away: the rows stay unpublished (and unlocked) for the next tick,
     // instead of a command waiting in ioredis's offline queue with the claim's transaction open.
-    this.queue ??= new Queue(QueueName.DomainEvents, {
-      connection: { url: this.config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
-      prefix: `${this.config.redis.prefix}:bull`,
-    });
-    this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Outbox relay lost Redis; will retry'));
+    if (!this.queue) {
+      this.queue = new Queue(QueueName.DomainEvents, {
+        connection: { url: this.config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
+        prefix: `${this.config.redis.prefix}:bull`,
+      });
+      this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Outbox relay lost Redis; will retry'));
+    }
     return this.queue;
   }
 }
