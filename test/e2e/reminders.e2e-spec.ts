@@ -5,9 +5,10 @@ import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { JobName, QueueName } from '@dafu/platform/queue/queue-names';
-import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
+import { OrganisationKind, Role, SessionBody } from '@dafu/platform/vocabulary';
 import { verifyWebhookSignature } from '@dafu/reminders/domain/webhook-signature';
 import { ReminderEvents } from '@dafu/reminders/jobs/reminder-events';
+import { NotificationSender, QuietHoursHold } from '@dafu/reminders/notification-sender.service';
 import { ReminderScheduler } from '@dafu/reminders/reminder-scheduler.service';
 import { bearer, TestContext, TestUser } from '@dafu/testing';
 import { smtpSink, until } from '@dafu/testing/letters';
@@ -431,5 +432,163 @@ describe('Deadline reminders, escalation and notifications', () => {
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }
+  });
+
+  it('sends one digest a day to those who prefer it, instead of single mails', async () => {
+    const reviewer = staff.reviewer;
+    const refused = await ctx
+      .http()
+      .put('/me/notification-preferences')
+      .set(...bearer(reviewer))
+      .send({ emailMode: 'hourly' });
+    expect(refused.status).toBe(400);
+    const set = await ctx
+      .http()
+      .put('/me/notification-preferences')
+      .set(...bearer(reviewer))
+      .send({ emailMode: 'daily_digest' });
+    expect(set.body).toEqual({ emailMode: 'daily_digest' });
+    expect(
+      (
+        await ctx
+          .http()
+          .get('/me/notification-preferences')
+          .set(...bearer(reviewer))
+      ).body,
+    ).toEqual({
+      emailMode: 'daily_digest',
+    });
+    try {
+      ctx.pinNow(MONDAY_NOON);
+      const items = [await assigned(), await assigned()];
+      ctx.pinNow(TUESDAY_AFTER);
+      const ids = items.map((item) => item.assignment.id);
+      await worker.get(ReminderScheduler).reconcile();
+      await until(async () => (await mailsAbout(ids)).length >= 2 * 3, 'the others’ single mails');
+      const address = `${reviewer.username}@example.gov.cn`.toLowerCase();
+      expect((await mailsAbout(ids)).filter((m) => m.to.includes(address))).toEqual([]);
+
+      const digestsBefore = sink.received.filter((m) => m.to.includes(address)).length;
+      expect(await worker.get(NotificationSender).sendDigests()).toBe(1);
+      expect(await worker.get(NotificationSender).sendDigests()).toBe(0);
+      await until(async () => sink.received.filter((m) => m.to.includes(address)).length > digestsBefore, 'the digest');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const digests = sink.received.filter((m) => m.to.includes(address)).slice(digestsBefore);
+      expect(digests).toHaveLength(1);
+      const [{ n }] = await ctx.dataSource.query(
+        `SELECT count(*)::int AS n FROM notifications WHERE user_id = $1 AND digest_delivery_id IS NULL`,
+        [reviewer.id],
+      );
+      expect(n).toBe(0);
+    } finally {
+      await ctx
+        .http()
+        .put('/me/notification-preferences')
+        .set(...bearer(reviewer))
+        .send({ emailMode: 'immediate' });
+    }
+  });
+
+  it('holds what is made in the quiet hours until 08:00, and lists a delivery that failed for good to admins', async () => {
+    ctx.pinNow(MONDAY_NOON);
+    const { assignment } = await assigned();
+    ctx.pinNow(new Date('2026-03-10T23:30:00+08:00'));
+    const urged = await ctx
+      .http()
+      .post(`/bureaus/${staff.clerk.organisation.id}/urges`)
+      .set(...bearer(supervisor))
+      .send({ message: '请明日上午答复', assignmentIds: [assignment.id] });
+    expect(urged.status).toBe(201);
+    const held = await ctx.dataSource.query<{ id: string; not_before: Date; status: string }[]>(
+      `SELECT d.id, d.not_before, d.status FROM notification_deliveries d JOIN notifications n ON n.id = d.notification_id
+        WHERE n.urge_id = $1`,
+      [urged.body.id],
+    );
+    expect(held).toHaveLength(3);
+    expect(held.every((d) => d.not_before.toISOString() === '2026-03-11T00:00:00.000Z')).toBe(true);
+    // Their jobs wait in Redis until 08:00 (8½ hours from the pinned 23:30).
+    const notifications = ctx.app.get<Queue>(getQueueToken(QueueName.Notifications), { strict: false });
+    await until(async () => {
+      const delayed = await notifications.getDelayed();
+      return held.every((d) =>
+        delayed.some((job) => job.data.deliveryId === d.id && job.delay === 30 * 60_000 + 8 * 3_600_000),
+      );
+    }, 'the held jobs');
+    const sender = worker.get(NotificationSender);
+    await expect(sender.deliver(held[0].id, false)).rejects.toBeInstanceOf(QuietHoursHold);
+    expect((await mailsAbout([assignment.id])).length).toBe(0);
+
+    // 08:00 the next morning it goes; a recipient the server refuses fails, and the last attempt is final.
+    ctx.pinNow(new Date('2026-03-11T08:00:00+08:00'));
+    const [{ target }] = await ctx.dataSource.query(`SELECT target FROM notification_deliveries WHERE id = $1`, [
+      held[1].id,
+    ]);
+    sink.refused.add(String(target).toLowerCase());
+    try {
+      await expect(sender.deliver(held[1].id, true)).rejects.toThrow();
+    } finally {
+      sink.refused.clear();
+    }
+    expect(await sender.deliver(held[0].id, false)).toBe('sent');
+    expect(await sender.deliver(held[0].id, false)).toBe('already_sent');
+    const failed = await ctx
+      .http()
+      .get('/admin/notification-deliveries/failed')
+      .set(...bearer(admin));
+    expect(failed.body.find((d: { id: string }) => d.id === held[1].id)).toMatchObject({
+      channel: 'email',
+      status: 'failed',
+      attempts: 1,
+      lastError: expect.stringContaining('550'),
+    });
+    expect(
+      (
+        await ctx
+          .http()
+          .get('/admin/notification-deliveries/failed')
+          .set(...bearer(staff.clerk))
+      ).status,
+    ).toBe(403);
+  });
+
+  it('takes each body’s own reminder rules, and refuses nonsense', async () => {
+    const updated = await ctx
+      .http()
+      .put('/handling-rules/npc')
+      .set(...bearer(admin))
+      .send({ reminderDaysBefore: [10, 5, 1], reminderOnDueDay: false, reminderOverdueEveryWorkingDays: 5 });
+    expect(updated.status).toBe(200);
+    expect(updated.body.rules).toMatchObject({
+      reminderDaysBefore: [10, 5, 1],
+      reminderOnDueDay: false,
+      reminderOverdueEveryWorkingDays: 5,
+    });
+    for (const bad of [
+      { reminderDaysBefore: [0] },
+      { reminderDaysBefore: 'weekly' },
+      { reminderOverdueEveryWorkingDays: 0 },
+    ]) {
+      const refused = await ctx
+        .http()
+        .put('/handling-rules/npc')
+        .set(...bearer(admin))
+        .send(bad);
+      expect(refused.status).toBe(400);
+      expect(refused.body.code).toBe('VALIDATION_FAILED');
+    }
+    ctx.pinNow(MONDAY_NOON);
+    const npcRegistrar = await ctx.newUser(Role.Registrar, await ctx.newOrganisation(OrganisationKind.NpcCommittee));
+    const npcSession = (await ctx.newSession(npcRegistrar, SessionBody.Npc)).id;
+    const { assignments } = await ctx.newProposalAssignedTo(
+      npcRegistrar,
+      npcSession,
+      [{ bureauId: staff.clerk.organisation.id, role: 'lead' }],
+      ASSIGNED_ON,
+    );
+    await settlesOn(assignments[0].id, [
+      'acknowledge--2026-03-09--before-5 @ 2026-03-04T00:00:00.000Z',
+      // 10 days before 2 June is Saturday 23 May: the Friday before.
+      'reply--2026-06-02--before-10 @ 2026-05-22T00:00:00.000Z',
+    ]);
   });
 });
