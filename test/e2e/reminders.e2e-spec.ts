@@ -187,6 +187,24 @@ describe('Deadline reminders, escalation and notifications', () => {
     await until(async () => (await scheduled(coAssignment.id)).length === 0, 'the reminders to be cancelled');
   });
 
+  it('moves the reminders to the new bureau when the registrar reassigns the item', async () => {
+    ctx.pinNow(MONDAY_NOON);
+    const { assignment } = await assigned();
+    await until(async () => (await scheduled(assignment.id)).length === 2, 'the reminders to be scheduled');
+    const other = await ctx.newBureau();
+    const moved = await ctx
+      .http()
+      .post(`/assignments/${assignment.id}/reassign`)
+      .set(...bearer(registrar))
+      .send({ bureauId: other.id, reason: '职责调整' });
+    expect(moved.status).toBe(200);
+    await settlesOn(assignment.id, []);
+    await settlesOn(moved.body.id, [
+      'acknowledge--2026-03-09--before-1 @ 2026-03-06T00:00:00.000Z',
+      'reply--2026-06-02--before-14 @ 2026-05-19T00:00:00.000Z',
+    ]);
+  });
+
   it('tells the bureau and, once overdue, the supervisors, each once, in the app and by e-mail', async () => {
     ctx.pinNow(MONDAY_NOON);
     const { assignment, proposal } = await assigned();
