@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Job } from 'bullmq';
-import { plainToInstance } from 'class-transformer';
-import { IsUUID, validateSync } from 'class-validator';
-import type { JobHandler } from '@dafu/platform/queue/job-registry';
+import { IsUUID } from 'class-validator';
+import { type JobHandler, parseJobPayload } from '@dafu/platform/queue/job-registry';
 import { JobName, type DeliverLetterJobData } from '@dafu/platform/queue/queue-names';
 import { LetterDeliveryService } from '../letter-delivery.service';
 
@@ -18,10 +17,7 @@ export class DeliverLetterJob implements JobHandler<JobName.DeliverLetter> {
   constructor(private readonly delivery: LetterDeliveryService) {}
 
   parse(raw: unknown): DeliverLetterJobData {
-    const payload = plainToInstance(DeliverLetterPayload, raw);
-    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0)
-      throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+    const payload = parseJobPayload(DeliverLetterPayload, raw, this.jobName);
     return { deliveryId: payload.deliveryId };
   }
 

@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { IsUUID, validateSync } from 'class-validator';
-import type { JobHandler } from '@dafu/platform/queue/job-registry';
+import { IsUUID } from 'class-validator';
+import { type JobHandler, parseJobPayload } from '@dafu/platform/queue/job-registry';
 import { JobName, type RenderLetterJobData } from '@dafu/platform/queue/queue-names';
 import { LetterProductionService } from '../letter-production.service';
 
@@ -18,10 +17,7 @@ export class RenderLetterJob implements JobHandler<JobName.RenderLetter> {
   constructor(private readonly production: LetterProductionService) {}
 
   parse(raw: unknown): RenderLetterJobData {
-    const payload = plainToInstance(RenderLetterPayload, raw);
-    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0)
-      throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+    const payload = parseJobPayload(RenderLetterPayload, raw, this.jobName);
     return { replyId: payload.replyId };
   }
 

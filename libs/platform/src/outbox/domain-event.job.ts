@@ -1,9 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { plainToInstance } from 'class-transformer';
-import { Matches, validateSync } from 'class-validator';
+import { Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import type { JobHandler } from '../queue/job-registry';
+import { type JobHandler, parseJobPayload } from '../queue/job-registry';
 import { DomainEventJobData, JobName } from '../queue/queue-names';
 import { DomainEvent, DomainEventName } from './outbox';
 import { OutboxEventEntity } from './outbox-event.entity';
@@ -40,10 +39,7 @@ export class DomainEventJob implements JobHandler<JobName.DomainEvent> {
   ) {}
 
   parse(raw: unknown): DomainEventJobData {
-    const payload = plainToInstance(DomainEventPayload, raw);
-    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0)
-      throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+    const payload = parseJobPayload(DomainEventPayload, raw, this.jobName);
     return { outboxId: payload.outboxId };
   }
 

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { plainToInstance } from 'class-transformer';
-import { IsISO8601, validateSync } from 'class-validator';
+import { IsISO8601 } from 'class-validator';
 import Redis from 'ioredis';
 import { DafuConfig } from '../config/dafu-config';
 import { WORKER_HEARTBEAT_KEY } from '../health/heartbeat';
 import { REDIS, redisKey } from '../redis/redis.module';
-import type { JobHandler } from './job-registry';
+import { type JobHandler, parseJobPayload } from './job-registry';
 import { HealthCheckJobData, JobName } from './queue-names';
 
 class HealthCheckPayload implements HealthCheckJobData {
@@ -23,10 +22,7 @@ export class HealthCheckJob implements JobHandler<JobName.HealthCheck> {
   ) {}
 
   parse(raw: unknown): HealthCheckJobData {
-    const payload = plainToInstance(HealthCheckPayload, raw);
-    const errors = validateSync(payload, { whitelist: true, forbidNonWhitelisted: true });
-    if (errors.length > 0)
-      throw new Error(`Malformed ${this.jobName} payload: ${errors.map((e) => e.property).join(', ')}`);
+    const payload = parseJobPayload(HealthCheckPayload, raw, this.jobName);
     return { requestedAt: payload.requestedAt };
   }
 
