@@ -270,6 +270,7 @@ export class ReminderScheduler {
    * gives every pending delivery its job. After a Redis flush this restores the lot.
    */
   async reconcile(pageSize = 500): Promise<{ scheduled: number; removed: number; deliveries: number }> {
+    const startedAt = Date.now();
     const { rules, calendar } = await this.rulesAndCalendar();
     const expectedIds = new Set<string>();
     let scheduled = 0;
@@ -294,6 +295,10 @@ export class ReminderScheduler {
       removed += 1;
     }
     const deliveries = await this.deliveries.enqueuePending();
+    this.logger.log(
+      { scheduled, removed, deliveries, ms: Date.now() - startedAt },
+      'Reminders reconciled with the database',
+    );
     return { scheduled, removed, deliveries };
   }
 }
