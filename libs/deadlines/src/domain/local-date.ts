@@ -70,7 +70,13 @@ export function addCalendarMonths(date: LocalDate, months: number): LocalDate {
 
 /** The date an instant falls on in the given time zone (Asia/Shanghai for Chinese deadlines). */
 export function localDateOf(instant: Date, timeZone: string): LocalDate {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
+
+/** Making an Intl formatter costs far more than using one: one per zone, kept. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

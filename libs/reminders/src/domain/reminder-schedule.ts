@@ -153,8 +153,25 @@ export function audienceOf(phase: MilestonePhase): Audience {
 
 // ---- Time of day ----
 
+// Intl formatters are costly to make: one per zone, kept.
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+
+function cached(formats: Map<string, Intl.DateTimeFormat>, timeZone: string, make: () => Intl.DateTimeFormat) {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = make();
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
 function offsetMinutes(instant: Date, timeZone: string): number {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+  const name = cached(
+    offsetFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }),
+  )
     .formatToParts(instant)
     .find((part) => part.type === 'timeZoneName')?.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name ?? '');
@@ -171,10 +188,18 @@ export function zonedInstant(date: LocalDate, minuteOfDay: number, timeZone: str
 }
 
 function minuteOfDay(instant: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
-    .formatToParts(instant)
-    .reduce<Record<string, string>>((all, part) => ({ ...all, [part.type]: part.value }), {});
-  return Number(parts.hour) * 60 + Number(parts.minute);
+  const format = cached(
+    clockFormats,
+    timeZone,
+    () => new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  );
+  let hour = 0;
+  let minute = 0;
+  for (const part of format.formatToParts(instant)) {
+    if (part.type === 'hour') hour = Number(part.value);
+    if (part.type === 'minute') minute = Number(part.value);
+  }
+  return hour * 60 + minute;
 }
 
 export function inQuietHours(instant: Date, quiet: QuietHours): boolean {
