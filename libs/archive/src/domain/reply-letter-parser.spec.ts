@@ -1,0 +1,245 @@
+import { EXPECTED_LETTERS, readSeedLetter } from '@dafu/testing/seed-letters';
+import { parseChineseNumber } from '@dafu/proposals/domain/chinese-numerals';
+import { PARSED_FIELDS, ParsedField, parseReplyLetter } from './reply-letter-parser';
+
+/** The expected.json entry as a plain record, `file` left out. */
+function expectedFields(file: string): Record<ParsedField, unknown> {
+  const entry = EXPECTED_LETTERS.find((letter) => letter.file === file);
+  if (!entry) throw new Error(`no expected entry for ${file}`);
+  const record = entry as unknown as Record<string, unknown>;
+  return Object.fromEntries(PARSED_FIELDS.map((field) => [field, record[field]])) as Record<ParsedField, unknown>;
+}
+
+function parsedFields(text: string): Record<ParsedField, unknown> {
+  const parsed = parseReplyLetter(text);
+  return Object.fromEntries(PARSED_FIELDS.map((field) => [field, parsed[field]])) as Record<ParsedField, unknown>;
+}
+
+const FILES = EXPECTED_LETTERS.map((letter) => letter.file);
+
+describe('parseReplyLetter on the seed letters', () => {
+  const cases = FILES.flatMap((file) => PARSED_FIELDS.map((field) => [file, field] as const));
+
+  it.each(cases)('%s: %s', (file, field) => {
+    const parsed = parseReplyLetter(readSeedLetter(file));
+    expect(parsed[field]).toEqual(expectedFields(file)[field]);
+  });
+
+  it.each(FILES)('%s: reports no problems', (file) => {
+    expect(parseReplyLetter(readSeedLetter(file)).problems).toEqual([]);
+  });
+
+  it('covers every field of expected.json', () => {
+    for (const letter of EXPECTED_LETTERS) {
+      expect(
+        Object.keys(letter)
+          .filter((key) => key !== 'file')
+          .sort(),
+      ).toEqual([...PARSED_FIELDS].sort());
+    }
+  });
+});
+
+/* ---------------------------------------------------------------------------------------------- */
+
+const lines = (text: string) => text.split('\n');
+
+/** The title line: the first that says 答复 other than the opening's 现答复如下. */
+function titleIndex(text: string): number {
+  return lines(text).findIndex((line) => /答\s*复/.test(line) && !/如下|收悉/.test(line));
+}
+
+function mutateTitle(text: string, mutate: (line: string) => string): string {
+  const all = lines(text);
+  const i = titleIndex(text);
+  all[i] = mutate(all[i]);
+  return all.join('\n');
+}
+
+/** Bookmarks at the start of the title, inside the addressee line and at the start of a section. */
+function withBookmarks(text: string): string {
+  return lines(text)
+    .map((line, i) => {
+      if (i === titleIndex(text)) return `[bookmark: _GoBack]${line}`;
+      if (/^\s*[一二三]、/.test(line)) return `[bookmark: _Toc1306188${i}]${line}`;
+      if (/[：:]\s*$/.test(line) && line.length < 30) return line.replace(/[：:]/, '[bookmark: _GoBack]：');
+      return line;
+    })
+    .join('\n');
+}
+
+/** Page footers on lines of their own, in the middle of the body and after the letter. */
+function withFooters(text: string): string {
+  const all = lines(text);
+  const start = titleIndex(text) + 3;
+  const middle = Math.floor((start + all.length) / 2);
+  all.splice(middle, 0, '', '— 1 —', '');
+  all.splice(start + 1, 0, '- 2 -');
+  return [...all, '－3－', '  — 4 —  '].join('\n');
+}
+
+const withCrlf = (text: string) => text.replace(/\r?\n/g, '\r\n');
+
+const ASCII: Record<string, string> = { '：': ':', '（': '(', '）': ')', '，': ',', '、': ',', '〔': '[', '〕': ']' };
+
+/** ASCII punctuation in the number/signatory/grade, addressee, contact and cc lines. */
+function withAsciiPunctuation(text: string): string {
+  const title = titleIndex(text);
+  return lines(text)
+    .map((line, i) => {
+      const isHeader = i < title && /签发人|办理结果|〔/.test(line);
+      const isAddressee = /^\s*(尊敬的)?[\u4e00-\u9fff、]{2,20}[：:]\s*$/.test(line);
+      const isFoot = /联系人|^\s*抄送/.test(line);
+      return isHeader || isAddressee || isFoot ? line.replace(/[：（），、〔〕]/g, (ch) => ASCII[ch]) : line;
+    })
+    .join('\n');
+}
+
+/** 对市政协…第146号 / 提案的答复: the title over two lines (濮阳's 228 is split already). */
+function withSplitTitle(text: string): string {
+  return mutateTitle(text, (line) => {
+    const at = line.indexOf('号');
+    if (!/答复/.test(line) || at < 0) return line;
+    return `${line.slice(0, at + 1)}\n  ${line.slice(at + 1)}`;
+  });
+}
+
+/** 关于对市政协…会议 / 第146号提案的 / 答复: over three lines (after 会议 or 号, and before 答复). */
+function withTitleInThreeLines(text: string): string {
+  return mutateTitle(text, (line) => {
+    const reply = line.lastIndexOf('答复');
+    if (reply < 0) return line;
+    const first = line.includes('会议') ? line.indexOf('会议') + 2 : line.indexOf('号') + 1;
+    return [line.slice(0, first), line.slice(first, reply), line.slice(reply)].join('\n');
+  });
+}
+
+/** 答复 → 答    复 in the title. */
+const withSpacedReply = (text: string) =>
+  mutateTitle(text, (line) => line.replace(/答\s*复/, '答    复').replace(/\s*$/, '\u3000 '));
+
+/** 答复 → 答 复, with full-width spaces around the title. */
+const withNarrowSpacedReply = (text: string) =>
+  mutateTitle(text, (line) => `\u3000\u3000${line.replace(/答\s*复/, '答 复')}\u3000`);
+
+function withEverything(text: string): string {
+  return withCrlf(withFooters(withBookmarks(withAsciiPunctuation(withSpacedReply(withSplitTitle(text))))));
+}
+
+const MUTATIONS: [string, (text: string) => string][] = [
+  ['bookmarks', withBookmarks],
+  ['page footers', withFooters],
+  ['CRLF', withCrlf],
+  ['ASCII punctuation', withAsciiPunctuation],
+  ['title split over two lines', withSplitTitle],
+  ['title split over three lines', withTitleInThreeLines],
+  ['答    复 spaced out', withSpacedReply],
+  ['答 复 spaced out', withNarrowSpacedReply],
+  ['all of them at once', withEverything],
+];
+
+describe('parseReplyLetter on mutated seed letters', () => {
+  it.each(MUTATIONS)('the mutation "%s" changes the text', (_name, mutate) => {
+    expect(FILES.some((file) => mutate(readSeedLetter(file)) !== readSeedLetter(file))).toBe(true);
+  });
+
+  const cases = MUTATIONS.flatMap(([name, mutate]) => FILES.map((file) => [name, file, mutate] as const));
+
+  it.each(cases)('%s: %s gives the expected fields and no problems', (_name, file, mutate) => {
+    const text = mutate(readSeedLetter(file));
+    expect(parsedFields(text)).toEqual(expectedFields(file));
+    expect(parseReplyLetter(text).problems).toEqual([]);
+  });
+});
+
+describe('parseReplyLetter on texts that are not letters', () => {
+  const notLetters: [string, string][] = [
+    ['a random paragraph', '今天天气很好，我们去公园散步，看到许多人在跑步。晚上回家吃饭，然后读了一会儿书。'],
+    ['English text', 'The quick brown fox jumps over the lazy dog.\nNothing to see here: really.'],
+    ['footers and bookmarks only', '[bookmark: _GoBack]\n— 1 —\n\n- 2 -\n'],
+    ['whitespace', ' \r\n\u3000\t\n'],
+    ['empty', ''],
+  ];
+
+  it.each(notLetters)('%s: every field null and named in problems', (_name, text) => {
+    let parsed: ReturnType<typeof parseReplyLetter> | undefined;
+    expect(() => (parsed = parseReplyLetter(text))).not.toThrow();
+    for (const field of PARSED_FIELDS) expect(parsed![field]).toBeNull();
+    expect(parsed!.problems.map((p) => p.field).sort()).toEqual([...PARSED_FIELDS].sort());
+    for (const problem of parsed!.problems) expect(problem.reason).not.toBe('');
+  });
+
+  it('never throws on the empty string', () => {
+    expect(() => parseReplyLetter('')).not.toThrow();
+  });
+
+  it('never throws on a letter cut off after its title', () => {
+    expect(() => parseReplyLetter('对市政协八届一次会议第146号提案的答复\n')).not.toThrow();
+  });
+});
+
+describe('parseReplyLetter naming what it cannot read', () => {
+  const seed = () => readSeedLetter('puyang-cppcc-9-2-228.txt');
+
+  it('names a contact line it cannot read and leaves contact null', () => {
+    const parsed = parseReplyLetter(seed().replace('联系电话：0393-6687009', '联系电话：见附件'));
+    expect(parsed.contact).toBeNull();
+    expect(parsed.problems.map((p) => p.field)).toEqual(['contact']);
+  });
+
+  it('names a cc entry without a copy count and leaves cc null', () => {
+    const parsed = parseReplyLetter(seed().replace('市政协提案委（2份）', '市政协提案委'));
+    expect(parsed.cc).toBeNull();
+    expect(parsed.problems.map((p) => p.field)).toEqual(['cc']);
+  });
+
+  it('names an impossible date and leaves date null', () => {
+    const parsed = parseReplyLetter(seed().replace('2024年6月4日', '2024年2月30日'));
+    expect(parsed.date).toBeNull();
+    expect(parsed.problems.map((p) => p.field)).toEqual(['date']);
+  });
+
+  it.each(['二〇二四年六月四日', '2024.6.4', '2024-06-04', '2024/6/4'])('reads the date written %s', (written) => {
+    const parsed = parseReplyLetter(seed().replace('2024年6月4日', written));
+    expect(parsed.date).toBe('2024-06-04');
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('names a grade mark without a grade', () => {
+    const parsed = parseReplyLetter(readSeedLetter('sanmenxia-cppcc-8-1-146.txt').replace('办理结果:A', '办理结果：'));
+    expect(parsed.grade).toBeNull();
+    expect(parsed.problems.map((p) => p.field)).toEqual(['grade']);
+  });
+});
+
+describe('Chinese numerals', () => {
+  it.each([
+    ['八', 8],
+    ['十', 10],
+    ['十四', 14],
+    ['二十', 20],
+    ['二十三', 23],
+    ['一百零二', 102],
+    ['二〇二三', 2023],
+    ['14', 14],
+  ])('%s → %d', (text, n) => {
+    expect(parseChineseNumber(text)).toBe(n);
+  });
+
+  it.each(['', '甲', '十十', '四五十'])('%s is not a numeral', (text) => {
+    expect(parseChineseNumber(text)).toBeNull();
+  });
+
+  it('reads 第十四届 and 第二次 in a title', () => {
+    const text = readSeedLetter('sanmenxia-cppcc-8-1-146.txt').replace(
+      '市政协八届一次会议',
+      '市政协第十四届第二次会议',
+    );
+    expect(parseReplyLetter(text).session).toEqual({
+      label: '市政协第十四届第二次会议',
+      body: 'cppcc',
+      term: 14,
+      sitting: 2,
+    });
+  });
+});
