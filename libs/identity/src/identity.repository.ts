@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
+import { OrganisationKind, Role, NotificationEmailMode } from '@dafu/platform/vocabulary';
 import { OrganisationEntity } from './entities/organisation.entity';
 import { RefreshTokenEntity } from './entities/refresh-token.entity';
 import { UserEntity } from './entities/user.entity';
@@ -148,6 +148,18 @@ export class IdentityRepository {
   ): Promise<User | null> {
     await manager.update(UserEntity, { id }, changes);
     return this.findUser(id, manager);
+  }
+
+  async notificationEmailMode(userId: string, manager: EntityManager = this.dataSource.manager) {
+    const row = await manager.findOne(UserEntity, {
+      where: { id: userId },
+      select: { id: true, notificationEmailMode: true },
+    });
+    return row?.notificationEmailMode ?? null;
+  }
+
+  async setNotificationEmailMode(manager: EntityManager, userId: string, mode: NotificationEmailMode): Promise<void> {
+    await manager.update(UserEntity, { id: userId }, { notificationEmailMode: mode });
   }
 
   async saveRefreshToken(token: { id: string; userId: string; expiresAt: Date }): Promise<void> {

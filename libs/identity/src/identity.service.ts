@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { recordAuditEvent } from '@dafu/platform/audit/audit';
 import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
-import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
+import { NotificationEmailMode, OrganisationKind, Role } from '@dafu/platform/vocabulary';
 import { mayHaveDocumentNumberPrefix, rolesNotAllowedIn } from './domain/role-placement';
 import {
   CannotDisableSelfError,
@@ -169,5 +169,28 @@ export class IdentityService {
   private assertRolesFit(organisation: Organisation, roles: Role[]): void {
     const misplaced = rolesNotAllowedIn(organisation.kind, roles);
     if (misplaced.length > 0) throw new RoleNotAllowedError(misplaced, organisation.kind);
+  }
+
+  /** How the user wants notifications by e-mail; each change audited. */
+  async notificationEmailMode(actor: Actor): Promise<NotificationEmailMode> {
+    const mode = await this.repository.notificationEmailMode(actor.userId);
+    if (!mode) throw new UserNotFoundError(actor.userId);
+    return mode;
+  }
+
+  async setNotificationEmailMode(actor: Actor, mode: NotificationEmailMode): Promise<NotificationEmailMode> {
+    await this.repository.transaction(async (manager) => {
+      const previous = await this.repository.notificationEmailMode(actor.userId, manager);
+      if (!previous) throw new UserNotFoundError(actor.userId);
+      await this.repository.setNotificationEmailMode(manager, actor.userId, mode);
+      await recordAuditEvent(manager, {
+        actor,
+        entityType: 'user',
+        entityId: actor.userId,
+        action: 'user.notification_preferences',
+        data: { previous, emailMode: mode },
+      });
+    });
+    return mode;
   }
 }

@@ -11,6 +11,7 @@ import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { DomainEventName, recordDomainEvents } from '@dafu/platform/outbox/outbox';
 import { NotificationEmailMode, Role } from '@dafu/platform/vocabulary';
 import { localDateOf } from '@dafu/deadlines/domain/local-date';
+import { IdentityService } from '@dafu/identity/identity.service';
 import { OPEN_ASSIGNMENT_STATUSES } from '@dafu/handling/domain/assignment-status';
 import { urgeText } from './domain/reminder-message';
 import type {
@@ -60,6 +61,7 @@ export class NotificationsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly repository: RemindersRepository,
     private readonly deliveries: NotificationDeliveries,
+    private readonly identity: IdentityService,
     private readonly clock: Clock,
     private readonly config: DafuConfig,
   ) {}
@@ -97,32 +99,11 @@ export class NotificationsService {
   }
 
   async preferences(actor: Actor): Promise<{ emailMode: NotificationEmailMode }> {
-    const [row] = await this.dataSource.query<{ emailMode: NotificationEmailMode }[]>(
-      `SELECT notification_email_mode AS "emailMode" FROM users WHERE id = $1`,
-      [actor.userId],
-    );
-    return { emailMode: row.emailMode };
+    return { emailMode: await this.identity.notificationEmailMode(actor) };
   }
 
   async setPreferences(actor: Actor, emailMode: NotificationEmailMode): Promise<{ emailMode: NotificationEmailMode }> {
-    await this.dataSource.transaction(async (manager) => {
-      const [previous] = await manager.query<{ emailMode: string }[]>(
-        `SELECT notification_email_mode AS "emailMode" FROM users WHERE id = $1 FOR UPDATE`,
-        [actor.userId],
-      );
-      await manager.query(`UPDATE users SET notification_email_mode = $2, updated_at = now() WHERE id = $1`, [
-        actor.userId,
-        emailMode,
-      ]);
-      await recordAuditEvent(manager, {
-        actor,
-        entityType: 'user',
-        entityId: actor.userId,
-        action: 'user.notification_preferences',
-        data: { previous: previous.emailMode, emailMode },
-      });
-    });
-    return { emailMode };
+    return { emailMode: await this.identity.setNotificationEmailMode(actor, emailMode) };
   }
 
   /**

@@ -20,8 +20,6 @@ import {
   type DeadlineKind,
   type Milestone,
   milestoneSendAt,
-  parseQuietHours,
-  type QuietHours,
   reminderPlan,
   type ReminderRules,
 } from './domain/reminder-schedule';
@@ -52,7 +50,6 @@ export type FireOutcome = 'sent' | 'already_sent' | 'not_due' | 'no_longer_owed'
 @Injectable()
 export class ReminderScheduler {
   private readonly logger = new Logger(ReminderScheduler.name);
-  readonly quietHours: QuietHours;
 
   constructor(
     private readonly repository: RemindersRepository,
@@ -61,9 +58,7 @@ export class ReminderScheduler {
     private readonly clock: Clock,
     private readonly config: DafuConfig,
     @InjectQueue(QueueName.Reminders) private readonly queue: Queue,
-  ) {
-    this.quietHours = parseQuietHours(config.quietHours, config.timezone);
-  }
+  ) {}
 
   private today(): string {
     return localDateOf(this.clock.now(), this.config.timezone);
@@ -96,8 +91,12 @@ export class ReminderScheduler {
 
   private scheduled(data: FireReminderJobData, milestone: Milestone, now: Date): ScheduledReminder {
     // A milestone caught up late (a worker was down) waits for the quiet hours to end like the rest.
-    const at = milestoneSendAt(milestone, this.quietHours);
-    return { jobId: reminderJobId(data), data, sendAt: afterQuietHours(at > now ? at : now, this.quietHours) };
+    const at = milestoneSendAt(milestone, this.deliveries.quietHours);
+    return {
+      jobId: reminderJobId(data),
+      data,
+      sendAt: afterQuietHours(at > now ? at : now, this.deliveries.quietHours),
+    };
   }
 
   private jobOptions(job: ScheduledReminder): JobsOptions {

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { QueueName } from '@dafu/platform/queue/queue-names';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
+import { IdentityModule } from '@dafu/identity/identity.module';
 import {
   NotificationDeliveryEntity,
   NotificationEntity,
@@ -21,6 +22,7 @@ import { RemindersRepository } from './reminders.repository';
   imports: [
     TypeOrmModule.forFeature([NotificationEntity, NotificationDeliveryEntity, NotificationWebhookEntity, UrgeEntity]),
     DeadlinesModule,
+    IdentityModule,
     BullModule.registerQueue({ name: QueueName.Reminders }, { name: QueueName.Notifications }),
   ],
   controllers: [NotificationsController],

@@ -1,3 +1,5 @@
+import { DEADLINE_LABEL_ZH, type DeadlineKind } from './deadline-kind';
+
 /** How the trail of an assignment reads to a clerk: one sentence per audit event, in Chinese and English. */
 export interface TimelineText {
   zh: string;
@@ -23,8 +25,7 @@ const STATUS_ZH: Record<string, string> = {
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 
-const DEADLINE_ZH: Record<string, string> = { acknowledge: '签收期限', co_opinion: '会办意见期限', reply: '答复期限' };
-const deadlineZh = (kind: unknown) => DEADLINE_ZH[str(kind)] ?? '期限';
+const deadlineZh = (kind: unknown) => DEADLINE_LABEL_ZH[str(kind) as DeadlineKind] ?? '期限';
 function standingZh(daysLeft: unknown): string {
   const days = num(daysLeft);
   if (days > 0) return `还有${days}天`;

@@ -1,7 +1,8 @@
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { SessionBody } from '@dafu/platform/vocabulary';
 import { parseLocalDate, type LocalDate } from '@dafu/deadlines/domain/local-date';
-import { DeadlineKind, MilestonePhase } from './reminder-schedule';
+import { DEADLINE_LABEL_ZH, type DeadlineKind } from '@dafu/handling/domain/deadline-kind';
+import { MilestonePhase } from './reminder-schedule';
 
 export interface ReminderSubject {
   body: SessionBody;
@@ -14,16 +15,6 @@ export interface ReminderSubject {
 export interface MessageText {
   title: string;
   body: string;
-}
-
-const DEADLINE_ZH: Record<DeadlineKind, string> = {
-  [DeadlineKind.Acknowledge]: '签收期限',
-  [DeadlineKind.CoOpinion]: '会办意见期限',
-  [DeadlineKind.Reply]: '答复期限',
-};
-
-export function deadlineLabelZh(kind: DeadlineKind): string {
-  return DEADLINE_ZH[kind];
 }
 
 /** 2025年12月19日, as the letters write dates. */
@@ -64,7 +55,7 @@ export function reminderText(
   link: string,
 ): MessageText {
   const item = itemName(subject);
-  const deadline = DEADLINE_ZH[kind];
+  const deadline = DEADLINE_LABEL_ZH[kind];
   const state = standing(phase, daysLeft);
   const tag = escalation
     ? '逾期督办'

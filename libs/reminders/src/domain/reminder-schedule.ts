@@ -2,15 +2,7 @@ import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { addDays, daysBetween, type LocalDate, localDateOf, parseLocalDate } from '@dafu/deadlines/domain/local-date';
 import type { WorkingDayCalendar } from '@dafu/deadlines/domain/working-days';
 
-/** The three deadlines an assignment runs against. */
-export enum DeadlineKind {
-  /** 签收: acknowledge or ask for reassignment within the working-day window. */
-  Acknowledge = 'acknowledge',
-  /** 会办意见: a co bureau's opinion to the lead bureau. */
-  CoOpinion = 'co_opinion',
-  /** 答复: the lead or separate bureau's reply. */
-  Reply = 'reply',
-}
+export { DeadlineKind } from '@dafu/handling/domain/deadline-kind';
 
 /** When reminders go out; design.md's defaults, configurable per session body. */
 export interface ReminderRules {
