@@ -17,6 +17,7 @@ import { CreateLetterSettingsAndSigningCredentials1795300000015 } from './179530
 import { CreateReplyDocumentsAndDeliveries1795300000016 } from './1795300000016-CreateReplyDocumentsAndDeliveries';
 import { AddReminderRulesToHandlingRules1795300000017 } from './1795300000017-AddReminderRulesToHandlingRules';
 import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifications';
+import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -39,4 +40,5 @@ export const ALL_MIGRATIONS = [
   CreateReplyDocumentsAndDeliveries1795300000016,
   AddReminderRulesToHandlingRules1795300000017,
   CreateNotifications1795300000018,
+  CreateFeedback1795300000019,
 ];
