@@ -152,6 +152,101 @@ describe('parseReplyLetter on mutated seed letters', () => {
   });
 });
 
+/** Layouts other cities' letters use, made from a seed letter by one change each. */
+describe('parseReplyLetter on layouts of other cities', () => {
+  const puyang = () => readSeedLetter('puyang-cppcc-9-2-228.txt');
+  const sanmenxia = () => readSeedLetter('sanmenxia-cppcc-8-1-146.txt');
+
+  /** Parses the changed letter; the fields named in `changed` must be as given, every other as expected.json says. */
+  function expectFields(file: string, text: string, changed: Partial<Record<ParsedField, unknown>> = {}) {
+    const parsed = parseReplyLetter(text);
+    expect(parsed.problems).toEqual([]);
+    expect(parsedFields(text)).toEqual({ ...expectedFields(file), ...changed });
+  }
+
+  it('drops page numbers a PDF conversion left: 第 1 页 共 3 页, 2/3, Page 3 of 3', () => {
+    const text = puyang()
+      .replace('一、建立完善机制', '第 1 页 共 3 页\n一、建立完善机制')
+      .replace('二、支持发展多元', '2/3\n二、支持发展多元')
+      .concat('\nPage 3 of 3\n');
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
+  it('cuts a footer run into the middle of a heading', () => {
+    const text = puyang().replace('一、建立完善机制，构建', '一、建立完善机制，构建 — 2 — ');
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
+  it('reads a cc list wrapped over two lines', () => {
+    const text = puyang().replace('（2份），市委', '（2份），\n        市委');
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
+  it('reads a contact over two lines with a dash of another kind in the phone number', () => {
+    const text = puyang().replace(
+      /（联系人：郭振波\s+联系电话：0393-6687009）/,
+      '联系人：郭振波\n联系电话：0393—6687009',
+    );
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
+  it('reads a contact placed just above the date', () => {
+    const text = puyang()
+      .replace(/（联系人：郭振波\s+联系电话：0393-6687009）\n/, '')
+      .replace(/(\s+2024年6月4日)/, '\n（联系人：郭振波，联系电话：0393-6687009）$1');
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
+  it('reads 联系方式 as the phone label', () => {
+    const text = puyang().replace('联系电话：', '联系方式：');
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
+  it('reads the issuer and the date printed on one line', () => {
+    const text = readSeedLetter('benxi-cppcc-1014.txt').replace(
+      /本溪市民政局\s*\n\s*2022年2月14日/,
+      '本溪市民政局    2022年2月14日',
+    );
+    expectFields('benxi-cppcc-1014.txt', text);
+  });
+
+  it('reads an addressee line that the opening runs on from', () => {
+    const text = readSeedLetter('jiaozuo-cppcc-192.txt').replace('岳益民委员：\n', '岳益民委员：');
+    expectFields('jiaozuo-cppcc-192.txt', text);
+  });
+
+  it('reads the names printed before 等3位委员', () => {
+    const text = sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥、左锋杰等3位委员：');
+    expectFields('sanmenxia-cppcc-8-1-146.txt', text, {
+      addressees: { people: ['姚峥', '左锋杰'], title: '委员', organisation: null },
+    });
+  });
+
+  it('takes the issuer from a title that opens with it, and keeps it out of the session label', () => {
+    const text = sanmenxia().replace('对市政协八届一次会议', '三门峡市民政局关于对市政协八届一次会议');
+    expectFields('sanmenxia-cppcc-8-1-146.txt', text, { issuer: '三门峡市民政局' });
+  });
+
+  it.each(['A类', '（A）', 'A类答复', '答复类型：A'])('reads the grade mark written %s', (mark) => {
+    const text = sanmenxia().replace('办理结果:A', mark);
+    expectFields('sanmenxia-cppcc-8-1-146.txt', text);
+  });
+
+  it.each(['中共濮阳市委宣传部', '濮阳市公安局交通警察支队', '中国人民银行濮阳市分行'])(
+    'reads the issuer %s',
+    (issuer) => {
+      const text = puyang().replace('濮阳市民政局', issuer);
+      expectFields('puyang-cppcc-9-2-228.txt', text, { issuer });
+    },
+  );
+
+  it('does not take 各位委员 for a name', () => {
+    const parsed = parseReplyLetter(puyang().replace('刘晓静委员:', '各位委员:'));
+    expect(parsed.addressees).toBeNull();
+    expect(parsed.problems.map((p) => p.field)).toEqual(['addressees']);
+  });
+});
+
 describe('parseReplyLetter on texts that are not letters', () => {
   const notLetters: [string, string][] = [
     ['a random paragraph', '今天天气很好，我们去公园散步，看到许多人在跑步。晚上回家吃饭，然后读了一会儿书。'],

@@ -109,13 +109,25 @@ const BOOKMARK = /\[\s*bookmark:[^\]]*\]/gi;
 /** — 1 —, - 2 -, －3－, (— 1 —), or a lone piece of one (the 本溪 footer broken over five lines). */
 const FOOTER = /^[()（）\s]*[—–\-－―~～]*\s*\d{0,4}\s*[—–\-－―~～]*[()（）\s]*$/;
 
+/** 第 1 页 共 3 页, 第1页/共3页, 1/3, Page 2 of 5: what a PDF conversion leaves of its page numbers. */
+const PAGE_LINE =
+  /^(?:第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$/i;
+
+/**
+ * — 2 — caught inside a line, where a conversion ran the footer into the text it interrupted.
+ * Only dashes of the footer kind (not the hyphen of 2020-2021) around at most three digits.
+ */
+const INLINE_FOOTER = /\s*[—―－]\s*\d{1,3}\s*[—―－]\s*/g;
+
 /** The letter's lines: bookmarks gone, trimmed, page footers dropped; blank lines dropped. */
 function cleanLines(text: string): string[] {
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n|\u2028|\u2029/)
     .map((line) => trimAll(line.replace(BOOKMARK, '')))
-    .filter((line) => line !== '' && !FOOTER.test(line));
+    .filter((line) => line !== '' && !FOOTER.test(line) && !PAGE_LINE.test(line))
+    .map((line) => trimAll(line.replace(INLINE_FOOTER, '')))
+    .filter((line) => line !== '');
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -124,7 +136,7 @@ function cleanLines(text: string): string[] {
 
 const CJK = '\\u3400-\\u9fff';
 const ORGANISATION_LINE = new RegExp(
-  `^[${CJK}（）()]{2,40}?(?:局|委员会|委|办公室|办|厅|院|政府|中心|管委会|总工会|联合会|公司|集团)(?:文件)?$`,
+  `^[${CJK}（）()]{2,40}?(?:局|委员会|委|办公室|办|厅|院|政府|中心|管委会|总工会|联合会|公司|集团|部|处|署|支队|大队|分行|银行|协会|商会|学校|大学)(?:文件)?$`,
 );
 
 interface Problems {
@@ -162,7 +174,9 @@ function findTitle(lines: string[]): { index: number; start: number; text: strin
   const limit = Math.min(lines.length, 15);
   for (let i = 0; i < limit; i++) {
     const c = compact(lines[i]);
-    if (!/答复$|答复函$|的答复|答复意见$/.test(c) || /^(您|你)/.test(c) || c.length > 80) continue;
+    if (!/答复$|答复函$|答复的函$|的答复|答复意见$/.test(c) || /^(您|你)/.test(c) || c.length > 80) continue;
+    // A类答复 at the top right is the grade mark, not the title.
+    if (/^\(?[A-D]类/.test(c)) continue;
     // A title broken over two or three lines (…第228号提案的 / 答复): the first part is above.
     let text = c;
     let start = i;
@@ -182,7 +196,9 @@ function findTitle(lines: string[]): { index: number; start: number; text: strin
 const SESSION = new RegExp(`^(.*?第?([${NUMERAL_CHARS}]+)届(.{0,12}?)第?([${NUMERAL_CHARS}]+)次(?:全体)?会议)`);
 
 function readSession(title: string, problems: Problems): ParsedSession | null {
-  const text = title.replace(/^关于/, '').replace(/^对/, '');
+  // 濮阳市民政局关于对市政协…: the issuer before 关于 is not part of the meeting's name.
+  const about = title.indexOf('关于');
+  const text = (about >= 0 ? title.slice(about + 2) : title).replace(/^对/, '');
   if (!text.includes('会议')) return null;
   const m = SESSION.exec(text);
   if (!m) {
@@ -256,11 +272,14 @@ function readAddressees(line: string): ParsedAddressees | null {
   if (text === '') return null;
   const titled = /^(.+?)(委员|代表)(?:们)?$/.exec(text);
   if (titled) {
+    // 张三、李四等5位委员: the names printed; the count says others signed too.
     const people = titled[1]
+      .replace(new RegExp(`等(?:[${NUMERAL_CHARS}]+)?(?:位|名)?$`), '')
       .split(/[、,;]/)
       .map((name) => name.replace(/(委员|代表)$/, ''))
       .filter((name) => name !== '');
-    if (people.length === 0 || people.some((name) => !new RegExp(`^[${CJK}·•]{2,6}$`).test(name))) return null;
+    if (people.length === 0 || people.some((name) => !new RegExp(`^[${CJK}·•]{2,6}$`).test(name) || name === '各位'))
+      return null;
     return { people, title: titled[2] as '委员' | '代表', organisation: null };
   }
   if (!new RegExp(`^[${CJK}()（）·]{2,40}$`).test(text)) return null;
@@ -325,9 +344,24 @@ export function parseReplyLetter(text: string): ParsedReplyLetter {
   }
 }
 
+/**
+ * 尊敬的张三委员：您提出的…收悉: when the addressee and the opening share a line (a paragraph
+ * mark lost in conversion), they become two lines again.
+ */
+function splitAddresseeLine(lines: string[], titleIndex: number): string[] {
+  for (let i = titleIndex + 1; i <= titleIndex + 4 && i < lines.length; i++) {
+    const m = /^((?:尊敬的|敬爱的)?[^，。,：:]{2,40}?(?:委员|代表)(?:们)?[：:])\s*(\S.*)$/.exec(lines[i]);
+    if (m) return [...lines.slice(0, i), m[1], m[2], ...lines.slice(i + 1)];
+    if (/[:：]$/.test(lines[i]) && lines[i].length <= 40) return lines;
+  }
+  return lines;
+}
+
 function parse(text: string): ParsedReplyLetter {
-  const lines = cleanLines(text);
-  const title = findTitle(lines);
+  const cleaned = cleanLines(text);
+  const found = findTitle(cleaned);
+  const lines = found ? splitAddresseeLine(cleaned, found.index) : cleaned;
+  const title = found;
   const addresseeIndex = lines.findIndex(
     (line, i) => (title === null || i > title.index) && i < (title?.index ?? 0) + 4 && /[:：]$/.test(line),
   );
@@ -355,13 +389,22 @@ function parse(text: string): ParsedReplyLetter {
     else problems.add('signatory', 'the 签发人 line names nobody readable');
   }
 
-  if (/办理结果|办理类别|答复类别/.test(headerText)) {
-    const m = /(?:办理结果|办理类别|答复类别)[:]?([A-Da-d])类?(?:$|\n)/.exec(headerText);
+  const gradeLabel = /办理结果|办理类别|答复类别|答复类型|办理类型|答复分类/;
+  if (gradeLabel.test(headerText)) {
+    const m = /(?:办理结果|办理类别|答复类别|答复类型|办理类型|答复分类)[:]?([A-Da-d])类?(?:$|\n)/.exec(headerText);
     if (m) result.grade = m[1].toUpperCase();
     else problems.add('grade', 'the 办理结果 mark carries no grade A–D');
+  } else {
+    // A mark standing alone at the top right: A类, (B), C类答复.
+    const alone = header.map(compact).find((line) => /^\(?[A-D]类?(?:答复|件)?\)?$/.test(line));
+    if (alone) result.grade = (/[A-D]/.exec(alone) as RegExpExecArray)[0];
   }
 
-  const headerOrg = header.find((line) => ORGANISATION_LINE.test(compact(line)));
+  // 濮阳市民政局关于对…的答复: the issuer opens the title.
+  const titleOrg = /^(.+?)关于/.exec(title.text)?.[1];
+  const headerOrg =
+    header.find((line) => ORGANISATION_LINE.test(compact(line))) ??
+    (titleOrg && ORGANISATION_LINE.test(titleOrg) ? titleOrg : undefined);
 
   // Title: kind, number, session.
   const session = readSession(title.text, problems);
@@ -400,9 +443,18 @@ function parse(text: string): ParsedReplyLetter {
 
   // Foot: date, issuer, contact, cc.
   let dateIndex = -1;
+  let sameLineOrg: string | null = null;
   for (let i = body.length - 1; i >= 0; i--) {
-    const m = DATE_LINE.exec(compact(body[i]));
-    if (!m) continue;
+    const line = compact(body[i]);
+    let m = DATE_LINE.exec(line);
+    if (!m) {
+      // 本溪市民政局 2022年2月14日 on one line.
+      const at = line.search(/(?:\d{4}|[零〇○一二三四五六七八九]{4})年[^年]*日$/);
+      if (at <= 0 || !ORGANISATION_LINE.test(line.slice(0, at))) continue;
+      m = DATE_LINE.exec(line.slice(at));
+      if (!m) continue;
+      sameLineOrg = line.slice(0, at);
+    }
     dateIndex = i;
     const parts = m[1] !== undefined ? [m[1], m[2], m[3]] : [m[4], m[6], m[7]];
     const [year, month, day] = parts.map(parseChineseNumber);
@@ -412,24 +464,44 @@ function parse(text: string): ParsedReplyLetter {
     break;
   }
 
-  const footOrg = dateIndex > 0 && ORGANISATION_LINE.test(compact(body[dateIndex - 1])) ? body[dateIndex - 1] : null;
+  const footOrg =
+    sameLineOrg ?? (dateIndex > 0 && ORGANISATION_LINE.test(compact(body[dateIndex - 1])) ? body[dateIndex - 1] : null);
   const issuer = footOrg ?? headerOrg ?? null;
   if (issuer) result.issuer = compact(issuer).replace(/文件$/, '');
 
   const foot = dateIndex >= 0 ? body.slice(dateIndex + 1) : body.slice(-4);
-  const contactLine = foot.find((line) => /联系人|联系电话/.test(line));
+  // Usually below the date; some bureaus put it just above, opening its own line.
+  const contactAt = foot.findIndex((line) => /联系人|联系电话/.test(line));
+  const contactAbove =
+    dateIndex > 0
+      ? body.slice(Math.max(0, dateIndex - 3), dateIndex).find((line) => /^[(（]?联系人/.test(line))
+      : undefined;
+  const contactLine = contactAt >= 0 ? foot[contactAt] : contactAbove;
   if (contactLine) {
-    const c = compact(contactLine);
+    // 联系人：张三 / 联系电话：… over two lines.
+    const next = contactAt >= 0 ? foot[contactAt + 1] : undefined;
+    const joined =
+      !/电话|手机|方式/.test(contactLine) && next !== undefined && /^[(（]?(?:联系)?(?:电话|手机|方式)/.test(next)
+        ? contactLine + next
+        : contactLine;
+    const c = compact(joined).replace(/(\d)[—–―~～](\d)/g, '$1-$2');
     const m = new RegExp(
-      `联系人[:]?([${CJK}·]{2,6}?)[,;、]?(?:联系)?(?:电话|手机)[:]?((?:\\d{3,4}-)?\\d{7,8}(?:-\\d{1,5})?|1\\d{10})`,
+      `联系人[:]?([${CJK}·]{2,6}?)[,;、]?(?:联系)?(?:电话|手机|方式)[:]?((?:\\d{3,4}-)?\\d{7,8}(?:-\\d{1,5})?|1\\d{10})`,
     ).exec(c);
     if (m) result.contact = { name: m[1], phone: m[2] };
-    else problems.add('contact', `cannot read the contact line: ${contactLine}`);
+    else problems.add('contact', `cannot read the contact line: ${joined}`);
   }
 
-  const ccLine = foot.find((line) => /^抄送/.test(compact(line)));
-  if (ccLine) {
-    const entries = compact(ccLine)
+  const ccAt = foot.findIndex((line) => /^抄送/.test(compact(line)));
+  if (ccAt >= 0) {
+    // A long cc list wraps: take the lines that continue it, up to the one ending in 。.
+    let ccLine = compact(foot[ccAt]);
+    for (let j = ccAt + 1; j < foot.length && !/[。.]$/.test(ccLine); j++) {
+      const more = compact(foot[j]);
+      if (/联系人|联系电话|印发|^\d{4}年/.test(more) || !/份\)|[,、;。]$/.test(more)) break;
+      ccLine += more;
+    }
+    const entries = ccLine
       .replace(/^抄送[:]?/, '')
       .replace(/[。.]$/, '')
       .split(/[,，、;；]/)
