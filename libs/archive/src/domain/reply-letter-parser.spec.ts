@@ -227,10 +227,13 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields('sanmenxia-cppcc-8-1-146.txt', text, { issuer: '三门峡市民政局' });
   });
 
-  it.each(['A类', '（A）', 'A类答复', '答复类型：A'])('reads the grade mark written %s', (mark) => {
-    const text = sanmenxia().replace('办理结果:A', mark);
-    expectFields('sanmenxia-cppcc-8-1-146.txt', text);
-  });
+  it.each(['A类', '（A）', 'A类答复', '答复类型：A', '办理结果：A（已解决或基本解决）'])(
+    'reads the grade mark written %s',
+    (mark) => {
+      const text = sanmenxia().replace('办理结果:A', mark);
+      expectFields('sanmenxia-cppcc-8-1-146.txt', text);
+    },
+  );
 
   it.each(['中共濮阳市委宣传部', '濮阳市公安局交通警察支队', '中国人民银行濮阳市分行'])(
     'reads the issuer %s',

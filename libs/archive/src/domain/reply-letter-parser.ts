@@ -391,7 +391,10 @@ function parse(text: string): ParsedReplyLetter {
 
   const gradeLabel = /办理结果|办理类别|答复类别|答复类型|办理类型|答复分类/;
   if (gradeLabel.test(headerText)) {
-    const m = /(?:办理结果|办理类别|答复类别|答复类型|办理类型|答复分类)[:]?([A-Da-d])类?(?:$|\n)/.exec(headerText);
+    const m =
+      /(?:办理结果|办理类别|答复类别|答复类型|办理类型|答复分类)[:]?([A-Da-d])类?(?:\([^)\n]{1,20}\))?(?:$|\n)/.exec(
+        headerText,
+      );
     if (m) result.grade = m[1].toUpperCase();
     else problems.add('grade', 'the 办理结果 mark carries no grade A–D');
   } else {
