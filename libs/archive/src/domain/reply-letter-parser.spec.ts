@@ -243,6 +243,16 @@ describe('parseReplyLetter on layouts of other cities', () => {
     },
   );
 
+  it('reads names set apart by spaces', () => {
+    const text = sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥　左锋杰  韩冰委员：');
+    expectFields('sanmenxia-cppcc-8-1-146.txt', text);
+  });
+
+  it('reads （一）（二） as the headings of a letter that has no 一、二、', () => {
+    const text = puyang().replace(/^([一二三])、/gm, (_all, n: string) => `（${n}）`);
+    expectFields('puyang-cppcc-9-2-228.txt', text);
+  });
+
   it('does not take 各位委员 for a name', () => {
     const parsed = parseReplyLetter(puyang().replace('刘晓静委员:', '各位委员:'));
     expect(parsed.addressees).toBeNull();
@@ -285,8 +295,17 @@ describe('parseReplyLetter naming what it cannot read', () => {
     expect(parsed.problems.map((p) => p.field)).toEqual(['contact']);
   });
 
-  it('names a cc entry without a copy count and leaves cc null', () => {
+  it('reads a cc entry without a copy count as copies null: the letter does not say', () => {
     const parsed = parseReplyLetter(seed().replace('市政协提案委（2份）', '市政协提案委'));
+    expect(parsed.cc).toEqual([
+      { recipient: '市政协提案委', copies: null },
+      { recipient: '市委市政府督查局', copies: 2 },
+    ]);
+    expect(parsed.problems).toEqual([]);
+  });
+
+  it('names a cc line it cannot read and leaves cc null', () => {
+    const parsed = parseReplyLetter(seed().replace('市政协提案委（2份）', '市政协提案委（2分）'));
     expect(parsed.cc).toBeNull();
     expect(parsed.problems.map((p) => p.field)).toEqual(['cc']);
   });

@@ -36,7 +36,8 @@ export interface ParsedContact {
 
 export interface ParsedCcEntry {
   recipient: string;
-  copies: number;
+  /** null: the letter names the recipient without a number of copies. */
+  copies: number | null;
 }
 
 export interface ParseProblem {
@@ -266,7 +267,9 @@ function readProposalTitle(opening: string | null): string | null {
 }
 
 function readAddressees(line: string): ParsedAddressees | null {
-  const text = compact(line)
+  // 姚峥 左锋杰 韩冰委员: names set apart by spaces instead of 、.
+  const text = compact(trimAll(toHalfWidth(line)).replace(/\s+/g, '、'))
+    .replace(/^(尊敬的|敬爱的)、?/, '')
     .replace(/[:]$/, '')
     .replace(/^(尊敬的|敬爱的)/, '');
   if (text === '') return null;
@@ -287,10 +290,21 @@ function readAddressees(line: string): ParsedAddressees | null {
 }
 
 /** 一、完善政策配套，健全养老服务机制。我市… → 完善政策配套，健全养老服务机制; numbered 一, 二, 三… in order. */
+/**
+ * The numbered headings 一、二、三…; a letter with none of those but （一）（二）… at the head of
+ * its paragraphs is read by those instead.
+ */
 function readSectionHeadings(lines: string[]): string[] {
+  const headings = headingsNumbered(lines, /^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$/);
+  return headings.length > 0
+    ? headings
+    : headingsNumbered(lines, /^[(（]([一二三四五六七八九十]+)[)）]\s*[、.．]?\s*(.+)$/);
+}
+
+function headingsNumbered(lines: string[], numbered: RegExp): string[] {
   const headings: string[] = [];
   for (const line of lines) {
-    const m = new RegExp(`^([一二三四五六七八九十]+)\\s*[、.．]\\s*(.+)$`).exec(line);
+    const m = numbered.exec(line);
     if (!m || parseChineseNumber(m[1]) !== headings.length + 1) continue;
     const stop = m[2].search(/[。！？!?]/);
     const heading = trimAll((stop < 0 ? m[2] : m[2].slice(0, stop)).replace(/[：:；;]$/, ''));
@@ -509,9 +523,12 @@ function parse(text: string): ParsedReplyLetter {
       .replace(/[。.]$/, '')
       .split(/[,，、;；]/)
       .filter((entry) => entry !== '');
-    const cc = entries.map((entry) => /^(.+?)\((\d+)份\)$/.exec(entry));
+    const cc = entries.map((entry) => new RegExp(`^([${CJK}()·]{2,40}?)(?:\\((\\d+)份\\))?$`).exec(entry));
     if (cc.length > 0 && cc.every((m) => m !== null)) {
-      result.cc = cc.map((m) => ({ recipient: (m as RegExpExecArray)[1], copies: Number((m as RegExpExecArray)[2]) }));
+      result.cc = cc.map((m) => {
+        const [, recipient, copies] = m as RegExpExecArray;
+        return { recipient, copies: copies === undefined ? null : Number(copies) };
+      });
     } else problems.add('cc', `cannot read the cc line: ${ccLine}`);
   } else result.cc = [];
 
