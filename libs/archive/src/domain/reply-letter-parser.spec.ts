@@ -227,7 +227,7 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields('sanmenxia-cppcc-8-1-146.txt', text, { issuer: '三门峡市民政局' });
   });
 
-  it.each(['A类', '（A）', 'A类答复', '答复类型：A', '办理结果：A（已解决或基本解决）'])(
+  it.each(['A类', '（A）', 'A类答复', '答复类型：A', '办理结果：A（已解决或基本解决）', '类别：A类'])(
     'reads the grade mark written %s',
     (mark) => {
       const text = sanmenxia().replace('办理结果:A', mark);

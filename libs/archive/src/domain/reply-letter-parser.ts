@@ -403,10 +403,10 @@ function parse(text: string): ParsedReplyLetter {
     else problems.add('signatory', 'the 签发人 line names nobody readable');
   }
 
-  const gradeLabel = /办理结果|办理类别|答复类别|答复类型|办理类型|答复分类/;
+  const gradeLabel = /办理结果|办理类别|答复类别|答复类型|办理类型|答复分类|(?:^|\n)类别/;
   if (gradeLabel.test(headerText)) {
     const m =
-      /(?:办理结果|办理类别|答复类别|答复类型|办理类型|答复分类)[:]?([A-Da-d])类?(?:\([^)\n]{1,20}\))?(?:$|\n)/.exec(
+      /(?:办理结果|办理类别|答复类别|答复类型|办理类型|答复分类|(?:^|\n)类别)[:]?([A-Da-d])类?(?:\([^)\n]{1,20}\))?(?:$|\n)/.exec(
         headerText,
       );
     if (m) result.grade = m[1].toUpperCase();
