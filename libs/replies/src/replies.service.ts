@@ -106,6 +106,43 @@ export class RepliesService {
     return this.get(actor, replyId);
   }
 
+  /**
+   * 重新办理: the new round's draft, started inside the feedback's transaction once the
+   * assignment is back in rehandling, from the templates like any first draft. It is started in
+   * the name of the clerk who started the previous round (the bureau's drafter of this item).
+   */
+  async startRehandlingDraftWithin(
+    manager: EntityManager,
+    actor: Actor | null,
+    assignment: Assignment,
+    previous: Reply,
+  ): Promise<Reply> {
+    const round = await this.roundFor(manager, assignment);
+    const content = await this.startingContentFor(manager, assignment);
+    const reply = await this.repository.insertReply(manager, {
+      assignmentId: assignment.id,
+      bureauId: assignment.bureauId,
+      proposalId: assignment.proposalId,
+      round,
+      startedBy: previous.startedBy,
+    });
+    await this.repository.insertVersion(manager, {
+      replyId: reply.id,
+      number: 1,
+      content,
+      savedBy: previous.startedBy,
+    });
+    await recordAuditEvent(manager, {
+      actor,
+      entityType: 'reply',
+      entityId: reply.id,
+      action: 'reply.started',
+      toState: ReplyStatus.Drafting,
+      data: { assignmentId: assignment.id, round, rehandling: true, previousReplyId: previous.id },
+    });
+    return reply;
+  }
+
   async get(actor: Actor, id: string): Promise<ReplyView> {
     const reply = await this.repository.findReply(id, readScopeOf(actor));
     if (!reply) throw new ReplyNotFoundError(id);

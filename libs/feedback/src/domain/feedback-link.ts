@@ -17,8 +17,7 @@ export function signFeedbackToken(replyId: string, expiresAt: Date, secret: stri
 }
 
 export type FeedbackTokenCheck =
-  | { ok: true; replyId: string; expiresAt: Date }
-  | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+  { ok: true; replyId: string; expiresAt: Date } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
 
 export function verifyFeedbackToken(token: string, now: Date, secret: string): FeedbackTokenCheck {
   const parts = token.split('.');
@@ -32,7 +31,8 @@ export function verifyFeedbackToken(token: string, now: Date, secret: string): F
   }
   const given = Buffer.from(parts[1], 'base64url');
   const expected = mac(secret, payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (given.length !== expected.length || !timingSafeEqual(given, expected))
+    return { ok: false, reason: 'bad_signature' };
   const expiresAt = new Date(Number(expiry) * 1000);
   if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, replyId, expiresAt };
