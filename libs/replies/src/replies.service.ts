@@ -28,7 +28,7 @@ import type { GradeClass, ReplyContent } from './domain/reply-content';
 import { checkCompleteness, checkReplyContent, REPLY_TEXT_LIMIT, replyTextLength } from './domain/reply-checks';
 import { diffReplyContents, type ReplyChange } from './domain/reply-diff';
 import { ReplyEvent, transitionReply } from './domain/reply-lifecycle';
-import { FINAL_REPLY_STATUSES, ReplyStatus } from './domain/reply-status';
+import { FINAL_REPLY_STATUSES, OPEN_REPLY_STATUSES, ReplyStatus } from './domain/reply-status';
 import { renderReplyText } from './domain/reply-text';
 import { startingContent } from './domain/reply-template';
 import { ReplyNotFoundError, replyRefusalError, ReplyVersionConflictError } from './errors';
@@ -636,7 +636,10 @@ export class RepliesService {
   private async roundFor(manager: EntityManager, assignment: Assignment): Promise<number> {
     const latest = await this.repository.latestRound(manager, assignment.id);
     if (latest === 0) return 1;
-    return assignment.status === AssignmentStatus.Rehandling ? latest + 1 : latest;
+    if (assignment.status !== AssignmentStatus.Rehandling) return latest;
+    // The re-handling round's draft may already exist (feedback starts it): that round is current.
+    const current = await this.repository.liveReplyOf(manager, assignment.id, latest);
+    return current && OPEN_REPLY_STATUSES.includes(current.status) ? latest : latest + 1;
   }
 
   private async startingContentFor(manager: EntityManager, assignment: Assignment): Promise<ReplyContent> {
