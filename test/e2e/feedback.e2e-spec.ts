@@ -104,6 +104,21 @@ describe('Proposer feedback, re-handling and follow-ups', () => {
 
     const assignment = await get(`/assignments/${assignmentId}`, bureau.clerk);
     expect(assignment.body).toMatchObject({ status: 'rehandling', dueOn });
+
+    // A later change of the rules leaves the re-handling's due date alone: it counts from the feedback.
+    const admin = await ctx.newUser(Role.Admin);
+    const rules = await ctx
+      .http()
+      .put('/handling-rules/cppcc')
+      .set(...bearer(admin))
+      .send({ replyMonths: 4 });
+    expect(rules.status).toBe(200);
+    expect((await get(`/assignments/${assignmentId}`, bureau.clerk)).body.dueOn).toBe(dueOn);
+    await ctx
+      .http()
+      .put('/handling-rules/cppcc')
+      .set(...bearer(admin))
+      .send({ replyMonths: 3 });
     expect((await get(`/proposals/${proposalId}`, registrar)).body.status).toBe('assigned');
 
     // The reminders follow the new due date through the outbox.
