@@ -454,7 +454,11 @@ export function describeError(code: ErrorCode): ErrorDescription {
     case ErrorCode.JobNotFailed:
       return { status: 409, zh: '只有失败的后台任务可以重试。', en: 'Only a failed background job can be retried.' };
     case ErrorCode.FeedbackNotFound:
-      return { status: 404, zh: '该答复尚未收到提出人的反馈。', en: 'No feedback has been recorded for this reply yet.' };
+      return {
+        status: 404,
+        zh: '该答复尚未收到提出人的反馈。',
+        en: 'No feedback has been recorded for this reply yet.',
+      };
     case ErrorCode.FeedbackReplyNotIssued:
       return {
         status: 409,
@@ -492,7 +496,11 @@ export function describeError(code: ErrorCode): ErrorDescription {
         en: 'This matter was already reported solved and has left the follow-up list.',
       };
     case ErrorCode.FollowUpInTheFuture:
-      return { status: 400, zh: '跟踪办理函的日期不能晚于今天。', en: 'The follow-up letter cannot be dated after today.' };
+      return {
+        status: 400,
+        zh: '跟踪办理函的日期不能晚于今天。',
+        en: 'The follow-up letter cannot be dated after today.',
+      };
     default:
       return assertUnreachable(code);
   }
