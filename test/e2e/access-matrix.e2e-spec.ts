@@ -127,6 +127,13 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /admin/notification-webhooks': [Admin],
   'DELETE /admin/notification-webhooks/{id}': [Admin],
   'GET /admin/notification-deliveries/failed': [Admin],
+  'POST /replies/{id}/feedback': [Registrar],
+  'GET /replies/{id}/feedback': READERS,
+  'GET /replies/{id}/follow-ups': READERS,
+  'POST /replies/{id}/follow-ups': [Clerk],
+  'GET /follow-ups': READERS,
+  'GET /public/feedback/{token}': 'public',
+  'POST /public/feedback/{token}': 'public',
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

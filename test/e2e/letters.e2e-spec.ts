@@ -123,6 +123,13 @@ describe('Final letters: sign-off → worker → issued, documents, verification
         .digest('hex'),
     );
     expect(text).toContain(`Message-ID: <delivery-${deliveries[0].id}@dafu>`);
+    // The proposer, and only the proposer, gets the one-time link to the feedback form.
+    const feedbackLink = /\/public\/feedback\/([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)/.exec(text);
+    expect(feedbackLink).not.toBeNull();
+    const feedbackPage = await ctx.http().get(`/public/feedback/${feedbackLink![1]}`);
+    expect(feedbackPage.status).toBe(200);
+    expect(feedbackPage.body).toMatchObject({ documentNumber, answered: false });
+    expect(toCommittee[0].raw.replace(/=\r?\n/g, '')).not.toContain('/public/feedback/');
 
     // The mailroom prints the supervision office's two copies and marks them posted.
     const mailroom = await get('/mailroom', clerk);

@@ -6,6 +6,9 @@ import { DocumentsRepository } from './documents.repository';
 import { DeliveryChannel, DeliveryStatus } from './entities/delivery.entity';
 import { ReplyDocumentKind } from './entities/reply-document.entity';
 import { Mailer } from '@dafu/platform/mail/mailer';
+import { Clock } from '@dafu/platform/clock/clock';
+import { feedbackLinkExpiry, signFeedbackToken } from '@dafu/feedback/domain/feedback-link';
+import { DeliveryRecipientKind } from './entities/delivery.entity';
 
 export type DeliveryOutcome = 'sent' | 'already_sent' | 'not_email' | 'failed';
 
@@ -28,6 +31,7 @@ export class LetterDeliveryService {
     private readonly replies: RepliesService,
     private readonly mailer: Mailer,
     private readonly config: DafuConfig,
+    private readonly clock: Clock,
     @InjectFileStorage() private readonly storage: FileStorage,
   ) {}
 
@@ -45,6 +49,11 @@ export class LetterDeliveryService {
       const documentNumber = signed.reply.documentNumber ?? '';
       const messageId = `<delivery-${delivery.id}@dafu>`;
       const verifyUrl = `${this.config.publicBaseUrl}/verify/${pdf.sha256}`;
+      // The proposer (not the cc list) gets the one-time link to the feedback form (反馈).
+      const feedbackUrl =
+        delivery.recipientKind === DeliveryRecipientKind.Proposer
+          ? this.feedbackUrl(delivery.replyId, this.clock.now())
+          : null;
       try {
         await this.mailer.send({
           to: delivery.email,
@@ -55,11 +64,19 @@ export class LetterDeliveryService {
             `${signed.content.issuer}对您的${signed.content.title.replace(/^对/, '').replace(/的答复$/, '')}的答复（${documentNumber}）见附件PDF，已加数字签名。`,
             `核验文件真伪：${verifyUrl}`,
             `文件SHA-256：${pdf.sha256}`,
+            ...(feedbackUrl
+              ? ['', `请对办理工作和办理结果作出评价（满意、基本满意、不满意），反馈意见表：${feedbackUrl}`]
+              : []),
           ].join('\n'),
           html: [
             `<p>${escapeHtml(delivery.recipientName)}：</p>`,
             `<p>${escapeHtml(signed.content.title)}（${escapeHtml(documentNumber)}）见附件PDF，已加数字签名。</p>`,
             `<p>核验文件真伪：<a href="${escapeHtml(verifyUrl)}">${escapeHtml(verifyUrl)}</a><br>文件SHA-256：${pdf.sha256}</p>`,
+            ...(feedbackUrl
+              ? [
+                  `<p>请对办理工作和办理结果作出评价（满意、基本满意、不满意）：<a href="${escapeHtml(feedbackUrl)}">填写反馈意见表</a></p>`,
+                ]
+              : []),
           ].join('\n'),
           messageId,
           attachments: [
@@ -93,6 +110,13 @@ export class LetterDeliveryService {
       throw failure;
     }
     return outcome;
+  }
+
+  /** The proposer's feedback page for this letter, valid for FEEDBACK_LINK_TTL_DAYS. */
+  feedbackUrl(replyId: string, now: Date): string {
+    const { secret, ttlDays } = this.config.feedbackLink;
+    const token = signFeedbackToken(replyId, feedbackLinkExpiry(now, ttlDays), secret);
+    return `${this.config.publicBaseUrl}/public/feedback/${token}`;
   }
 }
 

@@ -13,7 +13,7 @@ import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
 import { DafuError, ForbiddenError, StaleVersionError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
-import { OrganisationKind, SessionBody } from '@dafu/platform/vocabulary';
+import { AssignmentRole, OrganisationKind, SessionBody } from '@dafu/platform/vocabulary';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { daysBetween, type LocalDate } from '@dafu/deadlines/domain/local-date';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
@@ -462,7 +462,11 @@ export class HandlingService {
       const calendar = await this.deadlines.calendar();
       let moved = 0;
       for (const assignment of await this.repository.openAssignmentsOfBody(manager, body)) {
-        const dueOn = recomputedDueOn(assignment, rules);
+        // A re-handling's due date counts from the feedback, not from 交办: fixed like an extension.
+        const dueOn = recomputedDueOn(
+          { ...assignment, extended: assignment.extended || assignment.status === AssignmentStatus.Rehandling },
+          rules,
+        );
         const acknowledgeBy =
           assignment.status === AssignmentStatus.Assigned
             ? calendar.addWorkingDays(assignment.assignedOn, rules.acknowledgeWorkingDays)
@@ -532,6 +536,117 @@ export class HandlingService {
       await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.Reopen);
     }
     return assignment;
+  }
+
+  /**
+   * 反馈, inside the transaction that stores the feedback: the assignment moves to
+   * feedback_received, then either reopens for 重新办理 with a new due date (not satisfied) or
+   * closes (satisfied or basically so), closing the proposal once all its replying assignments
+   * are closed. Each move has its audit event and outbox entry; the due-date entry moves the
+   * reminders. `actor` null: the proposer answered through the link.
+   */
+  async recordFeedbackWithin(
+    manager: EntityManager,
+    actor: Actor | null,
+    assignmentId: string,
+    feedback: {
+      replyId: string;
+      feedbackId: string;
+      rehandle: boolean;
+      /** The due date a re-handling runs against, from the feedback date and the body's rules. */
+      dueOn: (rules: HandlingRules) => LocalDate;
+      data: Record<string, unknown>;
+    },
+  ): Promise<Assignment> {
+    const locked = await this.repository.lockAssignment(manager, assignmentId, { kind: 'city' });
+    if (!locked) throw new AssignmentNotFoundError(assignmentId);
+    const received = await this.stepWithin(manager, actor, locked, AssignmentAction.RecordFeedback, {
+      data: { replyId: feedback.replyId, feedbackId: feedback.feedbackId, ...feedback.data },
+    });
+    if (feedback.rehandle) {
+      const rules = await this.repository.rulesFor(
+        manager,
+        await this.repository.bodyOfProposal(manager, locked.proposalId),
+      );
+      const dueOn = feedback.dueOn(rules);
+      const reopened = await this.stepWithin(manager, actor, received, AssignmentAction.StartRehandling, {
+        changes: { dueOn },
+        data: {
+          previousDueOn: locked.dueOn,
+          dueOn,
+          rehandlingMonths: rules.rehandlingMonths,
+          replyId: feedback.replyId,
+        },
+      });
+      const proposal = await this.proposalsRepository.lockProposal(manager, locked.proposalId, { kind: 'city' });
+      if (proposal?.status === ProposalStatus.Replied) {
+        await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.Reopen);
+      }
+      return reopened;
+    }
+    const closed = await this.stepWithin(manager, actor, received, AssignmentAction.Close, {
+      data: { replyId: feedback.replyId },
+    });
+    const live = await this.repository.liveAssignmentsOf(manager, locked.proposalId);
+    const replying = live.filter((a) => a.role !== AssignmentRole.Co);
+    if (replying.every((a) => a.status === AssignmentStatus.Closed)) {
+      const proposal = await this.proposalsRepository.lockProposal(manager, locked.proposalId, { kind: 'city' });
+      if (proposal?.status === ProposalStatus.Replied) {
+        await this.proposals.applyEventWithin(manager, null, proposal, ProposalEvent.Close);
+      }
+    }
+    return closed;
+  }
+
+  /** One lifecycle step on a locked assignment inside the caller's transaction, audited and published. */
+  private async stepWithin(
+    manager: EntityManager,
+    actor: Actor | null,
+    assignment: Assignment,
+    action: AssignmentAction,
+    step: { changes?: AssignmentChanges; data?: Record<string, unknown> },
+  ): Promise<Assignment> {
+    const result = transitionAssignment(
+      assignment.status,
+      action,
+      actor ? { kind: 'user', roles: actor.roles, organisationId: actor.organisationId } : { kind: 'system' },
+      { role: assignment.role, bureauId: assignment.bureauId, withinAcknowledgementWindow: true },
+    );
+    if (!result.ok) throw refusalError(result.reason, assignment.status, action);
+    const written = await this.repository.updateAssignment(manager, assignment.id, assignment.version, {
+      ...step.changes,
+      status: result.to,
+    });
+    if (!written) throw new StaleVersionError(assignment.version);
+    await recordAuditEvent(manager, {
+      actor,
+      entityType: 'assignment',
+      entityId: assignment.id,
+      action: `assignment.${action}`,
+      fromState: result.from,
+      toState: result.to,
+      data: step.data,
+    });
+    const dueOn = step.changes?.dueOn;
+    await recordDomainEvents(manager, [
+      {
+        name: DomainEventName.AssignmentStateChanged,
+        aggregateType: 'assignment',
+        aggregateId: assignment.id,
+        payload: { action, from: result.from, to: result.to },
+      },
+      ...(dueOn && dueOn !== assignment.dueOn
+        ? [
+            {
+              name: DomainEventName.AssignmentDueDateChanged,
+              aggregateType: 'assignment' as const,
+              aggregateId: assignment.id,
+              payload: { previousDueOn: assignment.dueOn, dueOn },
+            },
+          ]
+        : []),
+    ]);
+    return { ...assignment, ...step.changes, status: result.to, version: assignment.version + 1 };
   }
 
   private async systemActionWithin(

@@ -28,7 +28,7 @@ import type { GradeClass, ReplyContent } from './domain/reply-content';
 import { checkCompleteness, checkReplyContent, REPLY_TEXT_LIMIT, replyTextLength } from './domain/reply-checks';
 import { diffReplyContents, type ReplyChange } from './domain/reply-diff';
 import { ReplyEvent, transitionReply } from './domain/reply-lifecycle';
-import { FINAL_REPLY_STATUSES, ReplyStatus } from './domain/reply-status';
+import { FINAL_REPLY_STATUSES, OPEN_REPLY_STATUSES, ReplyStatus } from './domain/reply-status';
 import { renderReplyText } from './domain/reply-text';
 import { startingContent } from './domain/reply-template';
 import { ReplyNotFoundError, replyRefusalError, ReplyVersionConflictError } from './errors';
@@ -104,6 +104,43 @@ export class RepliesService {
       }
     });
     return this.get(actor, replyId);
+  }
+
+  /**
+   * 重新办理: the new round's draft, started inside the feedback's transaction once the
+   * assignment is back in rehandling, from the templates like any first draft. It is started in
+   * the name of the clerk who started the previous round (the bureau's drafter of this item).
+   */
+  async startRehandlingDraftWithin(
+    manager: EntityManager,
+    actor: Actor | null,
+    assignment: Assignment,
+    previous: Reply,
+  ): Promise<Reply> {
+    const round = await this.roundFor(manager, assignment);
+    const content = await this.startingContentFor(manager, assignment);
+    const reply = await this.repository.insertReply(manager, {
+      assignmentId: assignment.id,
+      bureauId: assignment.bureauId,
+      proposalId: assignment.proposalId,
+      round,
+      startedBy: previous.startedBy,
+    });
+    await this.repository.insertVersion(manager, {
+      replyId: reply.id,
+      number: 1,
+      content,
+      savedBy: previous.startedBy,
+    });
+    await recordAuditEvent(manager, {
+      actor,
+      entityType: 'reply',
+      entityId: reply.id,
+      action: 'reply.started',
+      toState: ReplyStatus.Drafting,
+      data: { assignmentId: assignment.id, round, rehandling: true, previousReplyId: previous.id },
+    });
+    return reply;
   }
 
   async get(actor: Actor, id: string): Promise<ReplyView> {
@@ -599,7 +636,10 @@ export class RepliesService {
   private async roundFor(manager: EntityManager, assignment: Assignment): Promise<number> {
     const latest = await this.repository.latestRound(manager, assignment.id);
     if (latest === 0) return 1;
-    return assignment.status === AssignmentStatus.Rehandling ? latest + 1 : latest;
+    if (assignment.status !== AssignmentStatus.Rehandling) return latest;
+    // The re-handling round's draft may already exist (feedback starts it): that round is current.
+    const current = await this.repository.liveReplyOf(manager, assignment.id, latest);
+    return current && OPEN_REPLY_STATUSES.includes(current.status) ? latest : latest + 1;
   }
 
   private async startingContentFor(manager: EntityManager, assignment: Assignment): Promise<ReplyContent> {

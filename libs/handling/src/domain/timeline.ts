@@ -22,6 +22,18 @@ const STATUS_ZH: Record<string, string> = {
   withdrawn: '已撤回',
 };
 
+/** The feedback form's ratings (the database enum `satisfaction`). */
+const SATISFACTION_ZH: Record<string, string> = {
+  satisfied: '满意',
+  basically_satisfied: '基本满意',
+  unsatisfied: '不满意',
+};
+const SATISFACTION_EN: Record<string, string> = {
+  satisfied: 'satisfied',
+  basically_satisfied: 'basically satisfied',
+  unsatisfied: 'not satisfied',
+};
+
 const str = (value: unknown) => (typeof value === 'string' ? value : '');
 const num = (value: unknown) => (typeof value === 'number' ? value : 0);
 
@@ -98,6 +110,32 @@ export function describeAssignmentEvent(action: string, data: Data, reason: stri
         zh: `${str(data.office) || '督查部门'}催办：${str(data.message)}`,
         en: `Urged by ${str(data.office) || 'the supervision office'}: ${str(data.message)}`,
       };
+    case 'assignment.record_feedback': {
+      const via = data.channel === 'proposer_link' ? '提出人通过反馈链接' : '提案委（选工委）登记提出人';
+      const viaEn = data.channel === 'proposer_link' ? 'by the proposer through the link' : 'by the registrar';
+      const talked = data.talkedBeforeReply === false ? '，反映答复前未与其沟通' : '';
+      return {
+        zh: `${via}反馈：办理工作${SATISFACTION_ZH[str(data.workRating)] ?? '—'}，办理结果${SATISFACTION_ZH[str(data.resultRating)] ?? '—'}${talked}`,
+        en: `Feedback recorded ${viaEn}: work ${SATISFACTION_EN[str(data.workRating)] ?? '—'}, result ${SATISFACTION_EN[str(data.resultRating)] ?? '—'}${data.talkedBeforeReply === false ? '; no talk before the reply' : ''}`,
+      };
+    }
+    case 'assignment.start_rehandling':
+      return {
+        zh: `提出人不满意，重新办理，办理期限由${str(data.previousDueOn)}改为${str(data.dueOn)}`,
+        en: `Proposer not satisfied: re-handling, due ${str(data.dueOn)} instead of ${str(data.previousDueOn)}`,
+      };
+    case 'assignment.close':
+      return { zh: '提出人满意（基本满意），办结', en: 'Proposer satisfied; closed' };
+    case 'follow_up.recorded':
+      return data.solved === true
+        ? {
+            zh: `报送跟踪办理情况（${str(data.sentOn)}），所提问题已解决，移出跟踪办理名单`,
+            en: `Follow-up letter (${str(data.sentOn)}): solved; off the follow-up list`,
+          }
+        : {
+            zh: `报送跟踪办理情况（${str(data.sentOn)}），继续跟踪办理`,
+            en: `Follow-up letter (${str(data.sentOn)}): still being solved`,
+          };
     case 'attachment.added':
       return { zh: `上传附件“${str(data.filename)}”`, en: `Attached "${str(data.filename)}"` };
     default:

@@ -48,6 +48,9 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.NotificationRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
   [P.NotificationUrge]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: 'Y', [A]: '.' },
   [P.WebhookManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.FeedbackRecord]: { [R]: 'Y', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
+  [P.FollowUpRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
+  [P.FollowUpWrite]: { [R]: '.', [C]: 'Y', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

@@ -58,6 +58,12 @@ export enum Permission {
   NotificationUrge = 'notification.urge',
   /** The city platforms that receive notifications by webhook. */
   WebhookManage = 'webhook.manage',
+  /** Writing the proposer's answer from the feedback form (满意度) into Dafu: the registrar of the proposal's body. */
+  FeedbackRecord = 'feedback.record',
+  /** The follow-up list (跟踪办理) and its letters: the city all bureaus', a bureau its own. */
+  FollowUpRead = 'follow_up.read',
+  /** A bureau's follow-up letter about a B or C reply. */
+  FollowUpWrite = 'follow_up.write',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -72,7 +78,12 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.GradeScaleRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
     case Permission.ReplyRead:
+    case Permission.FollowUpRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
+    case Permission.FeedbackRecord:
+      return [Role.Registrar];
+    case Permission.FollowUpWrite:
+      return [Role.Clerk];
     case Permission.ReplyDraft:
       return [Role.Clerk];
     case Permission.ReplyReview:

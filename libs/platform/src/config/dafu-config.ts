@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { DafuEnvironment } from './environment';
 
 export interface DatabaseSettings {
@@ -29,6 +30,8 @@ export class DafuConfig {
   readonly signingKeySecret: string;
   readonly mail: { smtpUrl: string | null; from: string };
   readonly publicBaseUrl: string;
+  /** The proposer's one-time feedback links: HMAC key and lifetime. */
+  readonly feedbackLink: { secret: string; ttlDays: number };
   /** Faces set as `family=path` for body, title, heading and kai; unset ones keep the Debian defaults. */
   readonly letterFonts: Partial<Record<'body' | 'title' | 'heading' | 'kai', { family: string; path: string }>>;
 
@@ -73,6 +76,13 @@ export class DafuConfig {
     this.signingKeySecret = env.SIGNING_KEY_SECRET;
     this.mail = { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM };
     this.publicBaseUrl = env.PUBLIC_BASE_URL.replace(/\/+$/, '');
+    this.feedbackLink = {
+      // Derived rather than reused: a feedback link never carries anything keyed by the sealing secret itself.
+      secret:
+        env.FEEDBACK_LINK_SECRET ??
+        createHmac('sha256', env.SIGNING_KEY_SECRET).update('dafu feedback link v1').digest('hex'),
+      ttlDays: env.FEEDBACK_LINK_TTL_DAYS,
+    };
     this.letterFonts = Object.fromEntries(
       (
         [

@@ -117,6 +117,19 @@ export class DafuEnvironment {
 
   @IsOptional() @IsString() @MinLength(3) MAIL_FROM = 'Dafu 答复 <dafu@localhost>';
 
+  /**
+   * Signs the proposer's one-time feedback links (HMAC-SHA256); unset, a key derived from
+   * SIGNING_KEY_SECRET is used. Changing it invalidates the links already sent.
+   */
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (value === '' ? undefined : value))
+  @IsString()
+  @MinLength(32, { message: 'FEEDBACK_LINK_SECRET must be at least 32 characters' })
+  FEEDBACK_LINK_SECRET?: string;
+
+  /** How many days a feedback link sent with a letter stays usable. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(730) FEEDBACK_LINK_TTL_DAYS = 60;
+
   /** Links in e-mails (verification) point here. */
   @IsOptional()
   @Matches(/^https?:\/\/.+/, { message: 'PUBLIC_BASE_URL must look like https://dafu.example.gov.cn' })

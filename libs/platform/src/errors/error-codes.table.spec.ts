@@ -5,7 +5,7 @@ const CODES = Object.values(ErrorCode);
 /**
  * The HTTP status of every code, written out by hand: clients see these, so a change must be
  * deliberate. 400 malformed input, 401 not logged in, 403 not allowed, 404 not found (or not
- * visible), 409 conflicts with the record's state, 413 too large, 415 wrong file type, 422 a
+ * visible), 409 conflicts with the record's state, 410 gone (an expired link), 413 too large, 415 wrong file type, 422 a
  * business rule refuses it, 429 too many attempts, 500 our fault.
  */
 const STATUS: Record<ErrorCode, number> = {
@@ -97,6 +97,14 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UrgeNothingToUrge]: 422,
   [ErrorCode.UrgeAssignmentInvalid]: 422,
   [ErrorCode.WebhookNotFound]: 404,
+  [ErrorCode.FeedbackNotFound]: 404,
+  [ErrorCode.FeedbackReplyNotIssued]: 409,
+  [ErrorCode.FeedbackAlreadyRecorded]: 409,
+  [ErrorCode.FeedbackLinkInvalid]: 404,
+  [ErrorCode.FeedbackLinkExpired]: 410,
+  [ErrorCode.FollowUpNotApplicable]: 409,
+  [ErrorCode.FollowUpAlreadySolved]: 409,
+  [ErrorCode.FollowUpInTheFuture]: 400,
 };
 
 function upperSnakeOf(enumKey: string): string {

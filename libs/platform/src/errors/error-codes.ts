@@ -90,6 +90,14 @@ export enum ErrorCode {
   UrgeNothingToUrge = 'URGE_NOTHING_TO_URGE',
   UrgeAssignmentInvalid = 'URGE_ASSIGNMENT_INVALID',
   WebhookNotFound = 'WEBHOOK_NOT_FOUND',
+  FeedbackNotFound = 'FEEDBACK_NOT_FOUND',
+  FeedbackReplyNotIssued = 'FEEDBACK_REPLY_NOT_ISSUED',
+  FeedbackAlreadyRecorded = 'FEEDBACK_ALREADY_RECORDED',
+  FeedbackLinkInvalid = 'FEEDBACK_LINK_INVALID',
+  FeedbackLinkExpired = 'FEEDBACK_LINK_EXPIRED',
+  FollowUpNotApplicable = 'FOLLOW_UP_NOT_APPLICABLE',
+  FollowUpAlreadySolved = 'FOLLOW_UP_ALREADY_SOLVED',
+  FollowUpInTheFuture = 'FOLLOW_UP_IN_THE_FUTURE',
 }
 
 export interface ErrorDescription {
@@ -445,6 +453,54 @@ export function describeError(code: ErrorCode): ErrorDescription {
       return { status: 404, zh: '后台任务不存在或已清理。', en: 'Background job not found (or already cleaned up).' };
     case ErrorCode.JobNotFailed:
       return { status: 409, zh: '只有失败的后台任务可以重试。', en: 'Only a failed background job can be retried.' };
+    case ErrorCode.FeedbackNotFound:
+      return {
+        status: 404,
+        zh: '该答复尚未收到提出人的反馈。',
+        en: 'No feedback has been recorded for this reply yet.',
+      };
+    case ErrorCode.FeedbackReplyNotIssued:
+      return {
+        status: 409,
+        zh: '只有已签发并发出的答复才能记录反馈。',
+        en: 'Feedback can only be recorded for a reply that has been signed and sent.',
+      };
+    case ErrorCode.FeedbackAlreadyRecorded:
+      return {
+        status: 409,
+        zh: '该答复的反馈已经记录，每份答复只能反馈一次。',
+        en: 'Feedback for this reply has already been recorded; each reply takes one.',
+      };
+    case ErrorCode.FeedbackLinkInvalid:
+      return {
+        status: 404,
+        zh: '反馈链接无效，请核对邮件中的链接，或联系提案委（选工委）。',
+        en: 'This feedback link is not valid; check the link in the e-mail or contact the committee.',
+      };
+    case ErrorCode.FeedbackLinkExpired:
+      return {
+        status: 410,
+        zh: '反馈链接已过期，请联系提案委（选工委）登记反馈意见。',
+        en: 'This feedback link has expired; please give your feedback to the committee.',
+      };
+    case ErrorCode.FollowUpNotApplicable:
+      return {
+        status: 409,
+        zh: '只有已发出且办理结果为B类或C类、仍在跟踪办理的答复才能报送跟踪办理情况。',
+        en: 'Follow-up letters are for issued replies graded B or C that are still on the follow-up list.',
+      };
+    case ErrorCode.FollowUpAlreadySolved:
+      return {
+        status: 409,
+        zh: '该事项已报告解决，已移出跟踪办理名单。',
+        en: 'This matter was already reported solved and has left the follow-up list.',
+      };
+    case ErrorCode.FollowUpInTheFuture:
+      return {
+        status: 400,
+        zh: '跟踪办理函的日期不能晚于今天。',
+        en: 'The follow-up letter cannot be dated after today.',
+      };
     default:
       return assertUnreachable(code);
   }

@@ -6,6 +6,8 @@ export enum NotificationKind {
   Reminder = 'reminder',
   /** 催办 sent by hand by a supervisor. */
   Urge = 'urge',
+  /** 重新办理: 不满意 feedback reopened an assignment with a new due date. */
+  Rehandling = 'rehandling',
 }
 
 export enum NotificationChannel {
