@@ -18,6 +18,8 @@ import { CreateReplyDocumentsAndDeliveries1795300000016 } from './1795300000016-
 import { AddReminderRulesToHandlingRules1795300000017 } from './1795300000017-AddReminderRulesToHandlingRules';
 import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifications';
 import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
+import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050-AddPublicationDelayToHandlingRules';
+import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +43,6 @@ export const ALL_MIGRATIONS = [
   AddReminderRulesToHandlingRules1795300000017,
   CreateNotifications1795300000018,
   CreateFeedback1795300000019,
+  AddPublicationDelayToHandlingRules1795300000050,
+  AddMayReadDraftsToUsers1795300000051,
 ];

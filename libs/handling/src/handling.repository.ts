@@ -216,6 +216,7 @@ export class HandlingRepository {
       reminderDaysBefore: row.reminderDaysBefore.map(Number),
       reminderOnDueDay: row.reminderOnDueDay,
       reminderOverdueEveryWorkingDays: row.reminderOverdueEveryWorkingDays,
+      publicationDelayWorkingDays: row.publicationDelayWorkingDays,
     };
   }
 

@@ -97,6 +97,9 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UrgeNothingToUrge]: 422,
   [ErrorCode.UrgeAssignmentInvalid]: 422,
   [ErrorCode.WebhookNotFound]: 404,
+  [ErrorCode.PublicReplyNotFound]: 404,
+  [ErrorCode.PublicRateLimited]: 429,
+  [ErrorCode.ReplyDraftHidden]: 403,
 };
 
 function upperSnakeOf(enumKey: string): string {
