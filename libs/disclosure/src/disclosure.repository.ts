@@ -4,12 +4,7 @@ import type { DataSource } from 'typeorm';
 import { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import { Disclosure, type ReplyContent } from '@dafu/replies/domain/reply-content';
 import type { SessionBody } from '@dafu/platform/vocabulary';
-import type {
-  PublicationCutoffs,
-  PublicFeedQuery,
-  PublicReplySummary,
-  PublicSession,
-} from './disclosure.types';
+import type { PublicationCutoffs, PublicFeedQuery, PublicReplySummary, PublicSession } from './disclosure.types';
 
 interface SummaryRow {
   id: string;

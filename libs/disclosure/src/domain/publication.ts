@@ -34,12 +34,7 @@ export function latestIssueDatePublishedBy(
 
 /** Why a reply is not in the public feed; `published` when it is. */
 export type PublicationVerdict =
-  | 'published'
-  | 'not_issued'
-  | 'voided'
-  | 'disclosed_on_request'
-  | 'not_public'
-  | 'within_delay';
+  'published' | 'not_issued' | 'voided' | 'disclosed_on_request' | 'not_public' | 'within_delay';
 
 export interface PublicationFacts {
   status: ReplyStatus;

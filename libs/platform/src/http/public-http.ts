@@ -64,10 +64,7 @@ export function registerPublicHttp(fastify: FastifyInstance, options: PublicHttp
     const key = `${options.keyPrefix}:public-rate:${request.ip}`;
     let counted: [number, number];
     try {
-      counted = (await options.redis.eval(COUNT_SCRIPT, 1, key, String(options.rateWindowSeconds))) as [
-        number,
-        number,
-      ];
+      counted = (await options.redis.eval(COUNT_SCRIPT, 1, key, String(options.rateWindowSeconds))) as [number, number];
     } catch (error) {
       // Redis down: serve rather than refuse everyone; the database answers the reads.
       logger.warn(`Public rate limit unavailable: ${(error as Error).message}`);
