@@ -410,4 +410,23 @@ describe('Public disclosure: the feed, pages and PDFs of published replies, and 
     expect((await pub('/public/replies', '10.99.0.2')).status).toBe(200);
     expect((await get('/handling-rules', registrar).set('x-forwarded-for', address)).status).toBe(200);
   });
+
+  it('drops a reply voided after publication at once: the worker moves the cache generation on', async () => {
+    const before = await pub('/public/replies');
+    expect(before.body.items.map((item: { id: string }) => item.id)).toContain(replies.publicB.replyId);
+    expect((await pub(`/public/replies/${replies.publicB.replyId}`)).status).toBe(200);
+    const voided = await post(`/replies/${replies.publicB.replyId}/void`, bureauB.signatory, { reason: '答复有误' });
+    expect(voided.body.status).toBe('voided');
+    // The PDF is checked on every download; the cached feed and page follow the event, well within the TTL.
+    expect((await pub(`/public/replies/${replies.publicB.replyId}/pdf`)).status).toBe(404);
+    await until(
+      async () => {
+        const feed = await pub('/public/replies');
+        return !feed.body.items.some((item: { id: string }) => item.id === replies.publicB.replyId);
+      },
+      'the voided reply to leave the feed',
+      15_000,
+    );
+    expect((await pub(`/public/replies/${replies.publicB.replyId}`)).status).toBe(404);
+  });
 });

@@ -17,13 +17,15 @@ import type {
   PublicSession,
 } from './disclosure.types';
 import { PublicReplyNotFoundError } from './errors';
+import { publicCacheGenerationKey } from './public-cache';
 
 /**
  * 公开: the public feed and pages of issued replies marked public, past the body's delay.
  * Answers are cached in Redis for PUBLIC_CACHE_TTL_SECONDS under the app's prefix. The key
- * holds each body's publication cutoff, so a new day or a changed delay reads afresh at once;
- * a reply issued or voided meanwhile shows (or goes) when the entry expires — no invalidation,
- * the TTL is short. The PDF is never cached here: each download checks publication again.
+ * holds each body's publication cutoff, so a new day or a changed delay reads afresh at once,
+ * and the cache generation, which the worker moves on when a reply is issued or voided
+ * (jobs/disclosure-events.ts); the TTL bounds staleness should that event be late. The PDF is
+ * never cached here: each download checks publication again.
  */
 @Injectable()
 export class DisclosureService {
@@ -95,15 +97,18 @@ export class DisclosureService {
 
   /** Read-through cache; Redis trouble only costs a database query. */
   private async cached<T>(kind: string, parts: unknown[], load: () => Promise<T>): Promise<T> {
-    const digest = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
-    const key = redisKey(this.config, 'public-cache', kind, digest);
+    let key: string | null = null;
     try {
+      const generation = (await this.redis.get(publicCacheGenerationKey(this.config))) ?? '0';
+      const digest = createHash('sha256').update(JSON.stringify(parts)).digest('hex').slice(0, 32);
+      key = redisKey(this.config, 'public-cache', kind, `g${generation}`, digest);
       const hit = await this.redis.get(key);
       if (hit !== null) return JSON.parse(hit) as T;
     } catch (error) {
       this.logger.warn(`Public cache read failed: ${(error as Error).message}`);
     }
     const value = await load();
+    if (key === null) return value;
     try {
       await this.redis.set(key, JSON.stringify(value), 'EX', this.config.publicHttp.cacheTtlSeconds);
     } catch (error) {
