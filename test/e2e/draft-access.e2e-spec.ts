@@ -141,4 +141,30 @@ describe('Draft access: supervisors read unsigned replies only when granted', ()
       }
     }
   });
+
+  it('hides a draft’s files from the supervisor in the assignment’s list and on download, until granted', async () => {
+    const uploaded = await ctx
+      .http()
+      .post(`/replies/${draft.replyId}/attachments`)
+      .set(...bearer(clerk))
+      .attach('file', Buffer.from('草稿附件：内部测算数据'), '测算.txt');
+    expect(uploaded.status).toBe(201);
+    const fileId = uploaded.body.id as string;
+    const listed = async (user: TestUser) =>
+      (await get(`/assignments/${draft.assignmentId}/attachments`, user)).body.map((a: { id: string }) => a.id);
+
+    expect(await listed(clerk)).toContain(fileId);
+    expect(await listed(supervisor)).not.toContain(fileId);
+    const refused = await get(`/attachments/${fileId}`, supervisor);
+    expect([refused.status, refused.body.code]).toEqual([403, 'REPLY_DRAFT_HIDDEN']);
+    expect((await get(`/attachments/${fileId}`, outsiderClerk)).status).toBe(404);
+
+    await patch(`/users/${supervisor.id}`, admin, { mayReadDrafts: true });
+    try {
+      expect(await listed(supervisor)).toContain(fileId);
+      expect((await get(`/attachments/${fileId}`, supervisor)).status).toBe(200);
+    } finally {
+      await patch(`/users/${supervisor.id}`, admin, { mayReadDrafts: false });
+    }
+  });
 });
