@@ -32,6 +32,7 @@ describe('Handling rules per body', () => {
           reminderDaysBefore: [14, 7, 3, 1],
           reminderOnDueDay: true,
           reminderOverdueEveryWorkingDays: 3,
+          publicationDelayWorkingDays: 0,
         },
       },
       {
@@ -46,6 +47,7 @@ describe('Handling rules per body', () => {
           reminderDaysBefore: [14, 7, 3, 1],
           reminderOnDueDay: true,
           reminderOverdueEveryWorkingDays: 3,
+          publicationDelayWorkingDays: 0,
         },
       },
     ]);

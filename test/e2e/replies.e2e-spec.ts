@@ -373,10 +373,11 @@ describe('Replies: drafts, review, sign-off, voiding', () => {
         ctx.dataSource.query(`UPDATE reply_versions SET content = '{}'::jsonb WHERE reply_id = $1`, [replyId]),
       ).rejects.toThrow(/append-only/);
 
-      // The city reads signed letters, never drafts.
+      // The city reads signed letters; of a draft only its status, unless an admin granted drafts.
       expect((await get(`/replies/${replyId}`, registrar)).status).toBe(200);
       const draft = await draftedReply(ctx, registrar, sessionId, clerk);
-      expect((await get(`/replies/${draft.replyId}`, registrar)).status).toBe(404);
+      const hidden = await get(`/replies/${draft.replyId}`, registrar);
+      expect([hidden.status, hidden.body.code]).toEqual([403, 'REPLY_DRAFT_HIDDEN']);
     });
 
     it('refuses another bureau, the wrong role, and a stale version', async () => {

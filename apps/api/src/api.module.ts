@@ -20,6 +20,7 @@ import { RepliesModule } from '@dafu/replies/replies.module';
 import { DocumentsModule } from '@dafu/documents/documents.module';
 import { RemindersModule } from '@dafu/reminders/reminders.module';
 import { FeedbackModule } from '@dafu/feedback/feedback.module';
+import { DisclosureModule } from '@dafu/disclosure/disclosure.module';
 
 @Module({
   imports: [
@@ -42,6 +43,7 @@ import { FeedbackModule } from '@dafu/feedback/feedback.module';
     DocumentsModule,
     RemindersModule,
     FeedbackModule,
+    DisclosureModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -9,6 +9,8 @@ import { Logger } from 'nestjs-pino';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { HttpExceptionFilter } from '@dafu/platform/errors/http-exception.filter';
 import { MAX_UPLOAD_BYTES } from '@dafu/platform/http/uploaded-file';
+import { registerPublicHttp } from '@dafu/platform/http/public-http';
+import { REDIS } from '@dafu/platform/redis/redis.module';
 import { generateRequestId } from '@dafu/platform/logging/request-id';
 import { QueueName } from '@dafu/platform/queue/queue-names';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from '@dafu/platform/queue/queue-dashboard';
@@ -36,6 +38,13 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+  });
+  registerPublicHttp(fastify, {
+    redis: app.get(REDIS),
+    keyPrefix: config.redis.prefix,
+    rateLimit: config.publicHttp.rateLimit,
+    rateWindowSeconds: config.publicHttp.rateWindowSeconds,
+    cacheMaxAgeSeconds: config.publicHttp.cacheTtlSeconds,
   });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(helmet, { contentSecurityPolicy: false });

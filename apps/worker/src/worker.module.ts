@@ -25,6 +25,7 @@ import {
   ReconcileRemindersJob,
   SendDigestsJob,
 } from '@dafu/reminders/jobs/reminder.jobs';
+import { DisclosureEvents } from '@dafu/disclosure/jobs/disclosure-events';
 import { WorkerRunner } from './worker-runner';
 
 @Module({
@@ -55,6 +56,7 @@ import { WorkerRunner } from './worker-runner';
     DeliverNotificationJob,
     SendDigestsJob,
     ReminderEvents,
+    DisclosureEvents,
     {
       provide: JOB_HANDLERS,
       inject: [

@@ -119,13 +119,6 @@ export class VerificationController {
     });
     return this.documents.verifyUpload(file.content);
   }
-
-  @Get('public/replies/:id/pdf')
-  @Public()
-  @ApiProduces('application/pdf')
-  async publicPdf(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return streamOf(await this.documents.publicDownload(id));
-  }
 }
 
 @ApiTags('letters')

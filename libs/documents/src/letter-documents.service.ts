@@ -7,7 +7,6 @@ import { DafuError, ForbiddenError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { InjectFileStorage, type FileStorage } from '@dafu/platform/storage/file-storage';
 import { Role } from '@dafu/platform/vocabulary';
-import { Disclosure } from '@dafu/replies/domain/reply-content';
 import { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import { ReplyNotFoundError } from '@dafu/replies/errors';
 import { RepliesService } from '@dafu/replies/replies.service';
@@ -72,16 +71,13 @@ export class LetterDocumentsService {
     return this.fileOf(replyId, kind, reply.documentNumber, reply.status);
   }
 
-  /** The public may read the PDF of an issued reply whose disclosure is public, and nothing else. */
-  async publicDownload(replyId: string): Promise<LetterFile> {
+  /**
+   * The signed PDF of an issued reply, for a caller that has already decided it may be shown:
+   * the public disclosure (libs/disclosure), which checks the disclosure level and delay.
+   */
+  async issuedPdf(replyId: string): Promise<LetterFile> {
     const signed = await this.replies.signedReply(replyId);
-    if (
-      !signed ||
-      signed.reply.status !== ReplyStatus.Issued ||
-      signed.content.disclosure.level !== Disclosure.Public
-    ) {
-      throw new ReplyNotFoundError(replyId);
-    }
+    if (!signed || signed.reply.status !== ReplyStatus.Issued) throw new ReplyNotFoundError(replyId);
     return this.fileOf(replyId, ReplyDocumentKind.Pdf, signed.reply.documentNumber, signed.reply.status);
   }
 

@@ -11,6 +11,7 @@ import { AssignmentRole } from '@dafu/platform/vocabulary';
 import type { UploadedFile } from '@dafu/platform/http/uploaded-file';
 import { AttachmentProblem, checkAttachment, cleanFilename } from '@dafu/platform/storage/attachment-policy';
 import { FileStorage, InjectFileStorage, StorageKeys } from '@dafu/platform/storage/file-storage';
+import { replyReadingOf } from '@dafu/replies/domain/reply-reading';
 import { AttachmentEntity, AttachmentOwner } from './entities/attachment.entity';
 import { AssignmentAction } from './domain/assignment-lifecycle';
 import { AssignmentWork, refuseWork, WorkRefusal } from './domain/assignment-work';
@@ -168,7 +169,23 @@ export class AssignmentWorkService {
 
   async attachments(actor: Actor, assignmentId: string): Promise<Attachment[]> {
     await this.handling.getAssignment(actor, assignmentId);
-    return (await this.repository.attachmentsOf(assignmentId)).map(attachmentOf);
+    const rows = await this.repository.attachmentsOf(assignmentId);
+    const hidden = await this.hiddenDraftReplies(actor, rows);
+    return rows.filter((row) => !hidden.has(row.ownerId)).map(attachmentOf);
+  }
+
+  /**
+   * The unsigned replies, among those owning these files, whose files a city reader without the
+   * draft grant may not see (replyReadingOf: status only); empty for everyone else.
+   */
+  private async hiddenDraftReplies(actor: Actor, rows: AttachmentEntity[]): Promise<Set<string>> {
+    const scope = readScopeOf(actor);
+    if (scope.kind !== 'city') return new Set();
+    const replyIds = [...new Set(rows.filter((r) => r.ownerType === AttachmentOwner.Reply).map((r) => r.ownerId))];
+    const states = await this.repository.replyStates(replyIds);
+    const hidden = states.filter((reply) => replyReadingOf({ scope, mayReadDrafts: false }, reply) === 'status_only');
+    if (hidden.length === 0 || (await this.repository.mayReadDrafts(actor.userId))) return new Set();
+    return new Set(hidden.map((reply) => reply.id));
   }
 
   /**
@@ -179,6 +196,7 @@ export class AssignmentWorkService {
     const row = await this.repository.findAttachment(attachmentId);
     if (!row || !(await this.mayDownload(actor, row)))
       throw new DafuError(ErrorCode.AttachmentNotFound, { attachmentId });
+    if ((await this.hiddenDraftReplies(actor, [row])).size > 0) throw new DafuError(ErrorCode.ReplyDraftHidden);
     const content = await this.storage.get(row.storageKey);
     if (createHash('sha256').update(content).digest('hex') !== row.sha256) {
       throw new Error(`Attachment ${row.id} does not match its recorded SHA-256`);

@@ -1,3 +1,4 @@
+import type { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -216,6 +217,7 @@ export class HandlingRepository {
       reminderDaysBefore: row.reminderDaysBefore.map(Number),
       reminderOnDueDay: row.reminderOnDueDay,
       reminderOverdueEveryWorkingDays: row.reminderOverdueEveryWorkingDays,
+      publicationDelayWorkingDays: row.publicationDelayWorkingDays,
     };
   }
 
@@ -354,6 +356,24 @@ export class HandlingRepository {
     attachment: Omit<AttachmentEntity, 'id' | 'createdAt'>,
   ): Promise<AttachmentEntity> {
     return manager.save(AttachmentEntity, manager.create(AttachmentEntity, attachment));
+  }
+
+  /** Bureau and status of the replies that own some attachments: whether a city reader may see them. */
+  async replyStates(replyIds: string[]): Promise<{ id: string; bureauId: string; status: ReplyStatus }[]> {
+    if (replyIds.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT id, bureau_id AS "bureauId", status::text AS status FROM replies WHERE id = ANY($1)`,
+      [replyIds],
+    );
+  }
+
+  /** The admin's grant to read drafts (users.may_read_drafts), read afresh on every check. */
+  async mayReadDrafts(userId: string): Promise<boolean> {
+    const rows = await this.dataSource.query<{ granted: boolean }[]>(
+      `SELECT may_read_drafts AS granted FROM users WHERE id = $1`,
+      [userId],
+    );
+    return rows[0]?.granted === true;
   }
 
   async attachmentsOf(assignmentId: string): Promise<AttachmentEntity[]> {

@@ -28,6 +28,7 @@ function toUser(row: UserEntity): User {
     roles: row.roles,
     email: row.email,
     phone: row.phone,
+    mayReadDrafts: row.mayReadDrafts,
     disabled: row.disabledAt !== null,
     createdAt: row.createdAt,
   };
@@ -144,7 +145,7 @@ export class IdentityRepository {
   async updateUser(
     manager: EntityManager,
     id: string,
-    changes: Partial<Omit<NewUser, 'username'>> & { disabledAt?: Date | null },
+    changes: Partial<Omit<NewUser, 'username'>> & { disabledAt?: Date | null; mayReadDrafts?: boolean },
   ): Promise<User | null> {
     await manager.update(UserEntity, { id }, changes);
     return this.findUser(id, manager);

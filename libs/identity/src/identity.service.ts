@@ -140,6 +140,7 @@ export class IdentityService {
         ...(dto.roles !== undefined ? { roles: dto.roles } : {}),
         ...(dto.email !== undefined ? { email: dto.email } : {}),
         ...(dto.phone !== undefined ? { phone: dto.phone } : {}),
+        ...(dto.mayReadDrafts !== undefined ? { mayReadDrafts: dto.mayReadDrafts } : {}),
         ...(passwordHash ? { passwordHash } : {}),
         ...(dto.disabled === true && !current.disabled ? { disabledAt: new Date() } : {}),
         ...(dto.disabled === false ? { disabledAt: null } : {}),
@@ -160,6 +161,9 @@ export class IdentityService {
           ...(dto.roles ? { roles: dto.roles, previousRoles: current.roles } : {}),
           ...(dto.displayName ? { displayName: dto.displayName } : {}),
           ...(passwordHash ? { passwordChanged: true } : {}),
+          ...(dto.mayReadDrafts !== undefined && dto.mayReadDrafts !== current.mayReadDrafts
+            ? { mayReadDrafts: dto.mayReadDrafts, previousMayReadDrafts: current.mayReadDrafts }
+            : {}),
         },
       });
       return updated ?? current;

@@ -19,6 +19,8 @@ export interface User {
   roles: Role[];
   email: string | null;
   phone: string | null;
+  /** Granted by an admin: a city reader may read drafts' text, not only their status. */
+  mayReadDrafts: boolean;
   disabled: boolean;
   createdAt: Date;
 }

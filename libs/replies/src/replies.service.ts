@@ -30,6 +30,7 @@ import { diffReplyContents, type ReplyChange } from './domain/reply-diff';
 import { ReplyEvent, transitionReply } from './domain/reply-lifecycle';
 import { FINAL_REPLY_STATUSES, OPEN_REPLY_STATUSES, ReplyStatus } from './domain/reply-status';
 import { renderReplyText } from './domain/reply-text';
+import { replyReadingOf, type ReplyReading } from './domain/reply-reading';
 import { startingContent } from './domain/reply-template';
 import { ReplyNotFoundError, replyRefusalError, ReplyVersionConflictError } from './errors';
 import { ReplyConfigurationService } from './reply-configuration.service';
@@ -144,9 +145,37 @@ export class RepliesService {
   }
 
   async get(actor: Actor, id: string): Promise<ReplyView> {
-    const reply = await this.repository.findReply(id, readScopeOf(actor));
+    return this.viewOf((await this.readable(actor, id, 'full')).reply);
+  }
+
+  /**
+   * The reply, if the actor may read it as far as asked (replyReadingOf): another bureau's reads
+   * as missing; an unsigned one asked for in full by a city reader without the grant is
+   * REPLY_DRAFT_HIDDEN. The grant is read from the user row, so it takes effect at once.
+   */
+  private async readable(
+    actor: Actor,
+    id: string,
+    asked: 'full' | 'status',
+  ): Promise<{ reply: Reply; reading: ReplyReading }> {
+    const scope = readScopeOf(actor);
+    const reply = await this.repository.findReply(id, scope);
     if (!reply) throw new ReplyNotFoundError(id);
-    return this.viewOf(reply);
+    let reading = replyReadingOf({ scope, mayReadDrafts: false }, reply);
+    if (reading === 'status_only' && (await this.identity.findUser(actor.userId))?.mayReadDrafts) {
+      reading = replyReadingOf({ scope, mayReadDrafts: true }, reply);
+    }
+    switch (reading) {
+      case 'none':
+        throw new ReplyNotFoundError(id);
+      case 'status_only':
+        if (asked === 'full') throw new DafuError(ErrorCode.ReplyDraftHidden, { status: reply.status });
+        return { reply, reading };
+      case 'full':
+        return { reply, reading };
+      default:
+        return assertUnreachable(reading);
+    }
   }
 
   async listOfAssignment(actor: Actor, assignmentId: string): Promise<ReplySummary[]> {
@@ -195,8 +224,7 @@ export class RepliesService {
 
   /** What submitting would still refuse for, so the editor can show it before the clerk tries. */
   async completeness(actor: Actor, id: string) {
-    const reply = await this.repository.findReply(id, readScopeOf(actor));
-    if (!reply) throw new ReplyNotFoundError(id);
+    const { reply } = await this.readable(actor, id, 'full');
     return this.repository.transaction(async (manager) => {
       const content = await this.contentOf(manager, reply, reply.version);
       return checkCompleteness(content, await this.completenessFacts(manager, reply));
@@ -399,8 +427,7 @@ export class RepliesService {
    * otherwise the latest draft dated today (a preview, without a number).
    */
   async text(actor: Actor, id: string): Promise<string> {
-    const reply = await this.repository.findReply(id, readScopeOf(actor));
-    if (!reply) throw new ReplyNotFoundError(id);
+    const { reply } = await this.readable(actor, id, 'full');
     const content = await this.contentOf(this.repository.manager, reply, reply.signedVersion ?? reply.version);
     return renderReplyText({
       content,
@@ -470,9 +497,11 @@ export class RepliesService {
     });
   }
 
+  /** The timeline: a city reader without the draft grant sees the steps, not their notes. */
   async history(actor: Actor, id: string): Promise<AuditEvent[]> {
-    await this.get(actor, id);
-    return listAuditEvents(this.repository.manager, 'reply', id);
+    const { reading } = await this.readable(actor, id, 'status');
+    const events = await listAuditEvents(this.repository.manager, 'reply', id);
+    return reading === 'full' ? events : events.map((event) => ({ ...event, reason: null, data: {} }));
   }
 
   async sources(actor: Actor, id: string): Promise<ReplySources> {

@@ -17,6 +17,11 @@ export interface HandlingRules extends DeadlineRules {
   reminderOnDueDay: boolean;
   /** While overdue, a reminder (and escalation) every this many working days. */
   reminderOverdueEveryWorkingDays: number;
+  /**
+   * A reply marked public appears in the public feed this many working days after its issue
+   * date (0: at once). Rules speak of "within 20 working days".
+   */
+  publicationDelayWorkingDays: number;
 }
 
 export const DEFAULT_HANDLING_RULES: HandlingRules = {
@@ -29,6 +34,7 @@ export const DEFAULT_HANDLING_RULES: HandlingRules = {
   reminderDaysBefore: [14, 7, 3, 1],
   reminderOnDueDay: true,
   reminderOverdueEveryWorkingDays: 3,
+  publicationDelayWorkingDays: 0,
 };
 
 export type ExtensionProblem = 'not_later' | 'in_the_past' | 'past_cap';

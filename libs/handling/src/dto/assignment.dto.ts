@@ -184,6 +184,8 @@ export class HandlingRulesDto {
   @ApiProperty({ example: true, description: 'A reminder on the due date itself' }) reminderOnDueDay: boolean;
   @ApiProperty({ example: 3, description: 'While overdue, a reminder and escalation every this many working days' })
   reminderOverdueEveryWorkingDays: number;
+  @ApiProperty({ example: 0, description: 'A public reply appears this many working days after issue (0: at once)' })
+  publicationDelayWorkingDays: number;
 }
 
 export class BodyRulesDto {
@@ -218,6 +220,12 @@ export class UpdateHandlingRulesDto {
   @Min(1)
   @Max(30)
   reminderOverdueEveryWorkingDays?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  publicationDelayWorkingDays?: number;
 }
 
 export class UpdatedRulesDto {

@@ -33,6 +33,9 @@ export class HandlingRulesEntity {
   @Column({ name: 'reminder_overdue_every_working_days', type: 'smallint' })
   reminderOverdueEveryWorkingDays: number;
 
+  @Column({ name: 'publication_delay_working_days', type: 'smallint', default: 0 })
+  publicationDelayWorkingDays: number;
+
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }

@@ -88,6 +88,8 @@ export class UserDto {
   @ApiProperty({ enum: Role, enumName: 'Role', isArray: true }) roles: Role[];
   @ApiProperty({ nullable: true, type: String }) email: string | null;
   @ApiProperty({ nullable: true, type: String }) phone: string | null;
+  @ApiProperty({ description: 'a city reader may read unsigned drafts (granted by an admin)' })
+  mayReadDrafts: boolean;
   @ApiProperty() disabled: boolean;
   @ApiProperty() createdAt: Date;
 }
@@ -151,4 +153,10 @@ export class UpdateUserDto {
 
   @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
+  @ApiPropertyOptional({
+    description: 'lets a supervisor or registrar read the text of unsigned drafts; bureau users read their own anyway',
+  })
+  @IsOptional()
+  @IsBoolean()
+  mayReadDrafts?: boolean;
 }

@@ -49,6 +49,10 @@ export class UserEntity {
   })
   notificationEmailMode: NotificationEmailMode;
 
+  /** A city reader (supervisor, registrar) may read unsigned drafts' text; see replyReadingOf. */
+  @Column({ name: 'may_read_drafts', type: 'boolean', default: false })
+  mayReadDrafts: boolean;
+
   @Column({ name: 'disabled_at', type: 'timestamptz', nullable: true })
   disabledAt: Date | null;
 

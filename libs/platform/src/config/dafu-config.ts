@@ -18,6 +18,8 @@ export class DafuConfig {
   readonly redis: { url: string; prefix: string };
   readonly jwt: { accessSecret: string; refreshSecret: string; accessTtlSeconds: number; refreshTtlSeconds: number };
   readonly loginRateLimit: { attempts: number; windowSeconds: number };
+  /** The unauthenticated routes (/public/…, /verify…): cache lifetime and rate limit per client address. */
+  readonly publicHttp: { cacheTtlSeconds: number; rateLimit: number; rateWindowSeconds: number };
   readonly argon2MemoryKib: number;
   readonly storageDir: string;
   readonly s3: { endpoint: string; bucket: string; accessKey: string; secretKey: string; region: string } | null;
@@ -60,6 +62,11 @@ export class DafuConfig {
       refreshTtlSeconds: env.JWT_REFRESH_TTL_SECONDS,
     };
     this.loginRateLimit = { attempts: env.LOGIN_RATE_LIMIT, windowSeconds: env.LOGIN_RATE_WINDOW_SECONDS };
+    this.publicHttp = {
+      cacheTtlSeconds: env.PUBLIC_CACHE_TTL_SECONDS,
+      rateLimit: env.PUBLIC_RATE_LIMIT,
+      rateWindowSeconds: env.PUBLIC_RATE_WINDOW_SECONDS,
+    };
     this.argon2MemoryKib = env.ARGON2_MEMORY_KIB;
     this.storageDir = env.STORAGE_DIR;
     this.s3 =

@@ -65,6 +65,12 @@ export class DafuEnvironment {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_LIMIT = 10;
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) LOGIN_RATE_WINDOW_SECONDS = 300;
 
+  /** How long the public feed and reply pages stay in the Redis cache (and in browsers' max-age). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600) PUBLIC_CACHE_TTL_SECONDS = 60;
+  /** Requests per client address and window to /public/… and /verify… (all API processes together). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) PUBLIC_RATE_LIMIT = 120;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86_400) PUBLIC_RATE_WINDOW_SECONDS = 60;
+
   /** argon2id memory cost; OWASP's minimum is 19 MiB. Tests lower it to keep suites fast. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1024) ARGON2_MEMORY_KIB = 19456;
 

@@ -105,6 +105,9 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.FollowUpNotApplicable]: 409,
   [ErrorCode.FollowUpAlreadySolved]: 409,
   [ErrorCode.FollowUpInTheFuture]: 400,
+  [ErrorCode.PublicReplyNotFound]: 404,
+  [ErrorCode.PublicRateLimited]: 429,
+  [ErrorCode.ReplyDraftHidden]: 403,
 };
 
 function upperSnakeOf(enumKey: string): string {

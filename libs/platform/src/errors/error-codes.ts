@@ -98,6 +98,9 @@ export enum ErrorCode {
   FollowUpNotApplicable = 'FOLLOW_UP_NOT_APPLICABLE',
   FollowUpAlreadySolved = 'FOLLOW_UP_ALREADY_SOLVED',
   FollowUpInTheFuture = 'FOLLOW_UP_IN_THE_FUTURE',
+  PublicReplyNotFound = 'PUBLIC_REPLY_NOT_FOUND',
+  PublicRateLimited = 'PUBLIC_RATE_LIMITED',
+  ReplyDraftHidden = 'REPLY_DRAFT_HIDDEN',
 }
 
 export interface ErrorDescription {
@@ -441,6 +444,20 @@ export function describeError(code: ErrorCode): ErrorDescription {
       };
     case ErrorCode.WebhookNotFound:
       return { status: 404, zh: '该推送地址不存在。', en: 'Webhook not found.' };
+    case ErrorCode.PublicReplyNotFound:
+      return { status: 404, zh: '未找到该公开答复。', en: 'No such published reply.' };
+    case ErrorCode.PublicRateLimited:
+      return {
+        status: 429,
+        zh: '访问过于频繁，请稍后再试。',
+        en: 'Too many requests; please try again later.',
+      };
+    case ErrorCode.ReplyDraftHidden:
+      return {
+        status: 403,
+        zh: '答复尚未签发，未经授权不能查看草稿内容，只能查看办理状态。',
+        en: 'This reply is not signed yet; without a grant to read drafts you see its status only.',
+      };
     case ErrorCode.DeliveryNotFound:
       return { status: 404, zh: '送达记录不存在，或不属于您的单位。', en: "Delivery not found, or not your bureau's." };
     case ErrorCode.DeliveryNotPostable:

@@ -1,0 +1,2 @@
+export * from './disclosure.module';
+export * from './domain/publication';
