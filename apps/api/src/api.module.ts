@@ -19,6 +19,7 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
 import { RepliesModule } from '@dafu/replies/replies.module';
 import { DocumentsModule } from '@dafu/documents/documents.module';
 import { RemindersModule } from '@dafu/reminders/reminders.module';
+import { SupervisionModule } from '@dafu/supervision/supervision.module';
 
 @Module({
   imports: [
@@ -40,6 +41,7 @@ import { RemindersModule } from '@dafu/reminders/reminders.module';
     RepliesModule,
     DocumentsModule,
     RemindersModule,
+    SupervisionModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -36,6 +36,6 @@ import { SigningCredentialsService } from './signing-credentials.service';
     LetterProductionService,
     LetterDeliveryService,
   ],
-  exports: [DocumentsRepository, LetterProductionService, LetterDeliveryService],
+  exports: [DocumentsRepository, LetterProductionService, LetterDeliveryService, LetterFontsProvider],
 })
 export class DocumentsModule {}

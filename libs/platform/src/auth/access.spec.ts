@@ -48,6 +48,7 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.NotificationRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
   [P.NotificationUrge]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: 'Y', [A]: '.' },
   [P.WebhookManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.SupervisionRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

@@ -58,6 +58,8 @@ export enum Permission {
   NotificationUrge = 'notification.urge',
   /** The city platforms that receive notifications by webhook. */
   WebhookManage = 'webhook.manage',
+  /** Statistics, ranking, overdue lists, their exports and the session report: city-wide or one's own bureau. */
+  SupervisionRead = 'supervision.read',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -110,6 +112,7 @@ export function rolesWith(permission: Permission): readonly Role[] {
       return [Role.Registrar];
     case Permission.ProposalRead:
     case Permission.AssignmentRead:
+    case Permission.SupervisionRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
     case Permission.OrganisationManage:
     case Permission.UserManage:

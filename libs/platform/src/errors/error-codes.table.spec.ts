@@ -97,6 +97,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UrgeNothingToUrge]: 422,
   [ErrorCode.UrgeAssignmentInvalid]: 422,
   [ErrorCode.WebhookNotFound]: 404,
+  [ErrorCode.SupervisionBureauNotAccessible]: 403,
 };
 
 function upperSnakeOf(enumKey: string): string {

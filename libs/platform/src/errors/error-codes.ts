@@ -90,6 +90,7 @@ export enum ErrorCode {
   UrgeNothingToUrge = 'URGE_NOTHING_TO_URGE',
   UrgeAssignmentInvalid = 'URGE_ASSIGNMENT_INVALID',
   WebhookNotFound = 'WEBHOOK_NOT_FOUND',
+  SupervisionBureauNotAccessible = 'SUPERVISION_BUREAU_NOT_ACCESSIBLE',
 }
 
 export interface ErrorDescription {
@@ -445,6 +446,12 @@ export function describeError(code: ErrorCode): ErrorDescription {
       return { status: 404, zh: '后台任务不存在或已清理。', en: 'Background job not found (or already cleaned up).' };
     case ErrorCode.JobNotFailed:
       return { status: 409, zh: '只有失败的后台任务可以重试。', en: 'Only a failed background job can be retried.' };
+    case ErrorCode.SupervisionBureauNotAccessible:
+      return {
+        status: 403,
+        zh: '您只能查看本单位的督查统计。',
+        en: "You can only see your own bureau's supervision figures.",
+      };
     default:
       return assertUnreachable(code);
   }

@@ -1,0 +1,242 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
+import type { SessionBody } from '@dafu/platform/vocabulary';
+import { OPEN_ASSIGNMENT_STATUSES, type AssignmentStatus } from '@dafu/handling/domain/assignment-status';
+import { ALL_ASSIGNMENT_STATUSES, roundedAverage } from './domain/supervision-rules';
+import {
+  OverdueSort,
+  SortOrder,
+  type OverdueItem,
+  type StatisticsCounts,
+  type SupervisionFilter,
+} from './supervision.types';
+
+/** Literal lists for the SQL below: they come from enums, never from a request. */
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+const OPEN = sqlList(OPEN_ASSIGNMENT_STATUSES);
+const ENDED = `'reassigned', 'withdrawn'`;
+const SATISFACTION_COLUMNS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+
+/**
+ * One row of facts per assignment in the filter, then aggregates with FILTER: the statistics
+ * (one group) and the ranking (a group per bureau) are the same query. Parameters: $1 session
+ * (or null: all), $2 bureau (or null: all), $3 today, $4 the timezone acknowledgements are dated in.
+ * The definitions are those of domain/supervision-rules.ts.
+ */
+function statisticsSql(groupByBureau: boolean): string {
+  const statusColumns = ALL_ASSIGNMENT_STATUSES.map(
+    (s) => `count(*) FILTER (WHERE f.status = '${s}')::int AS "status_${s}"`,
+  ).join(',\n      ');
+  const satisfaction = (aspect: 'work' | 'result') =>
+    SATISFACTION_COLUMNS.map(
+      (r) => `count(*) FILTER (WHERE f.counted AND f.${aspect}_rating = '${r}')::int AS "${aspect}_${r}"`,
+    ).join(',\n      ');
+  const grades = ['A', 'B', 'C', 'D']
+    .map((g) => `count(*) FILTER (WHERE f.counted AND f.replying AND f.grade = '${g}')::int AS "grade_${g}"`)
+    .join(',\n      ');
+  return `
+    WITH scoped AS MATERIALIZED (
+      SELECT a.id, a.bureau_id, a.role, a.status, a.assigned_on, a.due_on, a.acknowledge_by,
+             (a.acknowledged_at AT TIME ZONE $4)::date AS acknowledged_on
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+       WHERE ($1::uuid IS NULL OR p.session_id = $1::uuid)
+         AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
+    ),
+    -- The first signed reply dates the answer; the latest one carries the grade that stands.
+    reply_facts AS (
+      SELECT r.assignment_id, min(r.signed_on) AS replied_on,
+             (array_agg(r.grade ORDER BY r.round DESC, r.signed_at DESC))[1] AS grade
+        FROM replies r JOIN scoped s ON s.id = r.assignment_id
+       WHERE r.status IN ('signed', 'issued')
+       GROUP BY r.assignment_id
+    ),
+    extension_facts AS (
+      SELECT e.assignment_id,
+             count(*) FILTER (WHERE e.status = 'approved') AS approved,
+             count(*) FILTER (WHERE e.status = 'pending') AS pending
+        FROM extension_requests e JOIN scoped s ON s.id = e.assignment_id
+       GROUP BY e.assignment_id
+    ),
+    -- After 重新办理 the proposer's new answer replaces the old one.
+    feedback_facts AS (
+      SELECT DISTINCT ON (fb.assignment_id) fb.assignment_id, fb.work_rating::text, fb.result_rating::text
+        FROM feedback fb JOIN scoped s ON s.id = fb.assignment_id
+       ORDER BY fb.assignment_id, fb.recorded_at DESC
+    ),
+    f AS (
+      SELECT s.*, rf.replied_on, rf.grade,
+             coalesce(x.approved, 0) AS approved_extensions, coalesce(x.pending, 0) AS pending_extensions,
+             ff.work_rating, ff.result_rating,
+             s.status NOT IN (${ENDED}) AS counted,
+             s.role <> 'co' AS replying,
+             rf.replied_on IS NOT NULL AND EXISTS (
+               SELECT 1 FROM proposer_contacts c WHERE c.assignment_id = s.id AND c.occurred_on <= rf.replied_on
+             ) AS talked
+        FROM scoped s
+        LEFT JOIN reply_facts rf ON rf.assignment_id = s.id
+        LEFT JOIN extension_facts x ON x.assignment_id = s.id
+        LEFT JOIN feedback_facts ff ON ff.assignment_id = s.id
+    )
+    SELECT ${groupByBureau ? 'f.bureau_id AS "bureauId",' : ''}
+      ${statusColumns},
+      count(*) FILTER (WHERE f.counted)::int AS total,
+      count(*) FILTER (WHERE f.counted AND f.replying)::int AS replying,
+      count(*) FILTER (WHERE f.counted AND f.acknowledged_on <= f.acknowledge_by)::int AS ack_on_time,
+      count(*) FILTER (WHERE f.counted AND (f.acknowledged_on IS NOT NULL OR f.acknowledge_by < $3::date))::int AS ack_due,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on <= f.due_on)::int AS replied_on_time,
+      count(*) FILTER (WHERE f.counted AND f.replying AND (f.replied_on IS NOT NULL OR f.due_on < $3::date))::int AS reply_due,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL)::int AS replied,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.talked)::int AS talked,
+      count(*) FILTER (WHERE f.status IN (${OPEN}) AND f.due_on < $3::date)::int AS overdue,
+      coalesce(sum(f.approved_extensions) FILTER (WHERE f.counted), 0)::int AS extensions,
+      count(*) FILTER (WHERE f.counted AND f.approved_extensions > 0)::int AS extended,
+      coalesce(sum(f.pending_extensions) FILTER (WHERE f.counted), 0)::int AS pending_extensions,
+      ${grades},
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.grade IS NOT NULL AND f.grade NOT IN ('A', 'B', 'C', 'D'))::int AS grade_other,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.work_rating IS NOT NULL)::int AS feedback,
+      ${satisfaction('work')},
+      ${satisfaction('result')},
+      avg(f.replied_on - f.assigned_on) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL) AS avg_days
+    FROM f
+    ${groupByBureau ? 'GROUP BY f.bureau_id' : ''}`;
+}
+
+type CountsRow = Record<string, number | string | null>;
+
+function countsOf(row: CountsRow): StatisticsCounts {
+  const n = (key: string) => Number(row[key] ?? 0);
+  const byStatus = Object.fromEntries(ALL_ASSIGNMENT_STATUSES.map((s) => [s, n(`status_${s}`)])) as Record<
+    AssignmentStatus,
+    number
+  >;
+  const satisfaction = (aspect: 'work' | 'result') => ({
+    satisfied: n(`${aspect}_satisfied`),
+    basicallySatisfied: n(`${aspect}_basically_satisfied`),
+    unsatisfied: n(`${aspect}_unsatisfied`),
+  });
+  return {
+    byStatus,
+    total: n('total'),
+    replying: n('replying'),
+    acknowledgedOnTime: n('ack_on_time'),
+    acknowledgementDue: n('ack_due'),
+    repliedOnTime: n('replied_on_time'),
+    replyDue: n('reply_due'),
+    replied: n('replied'),
+    talkedBeforeReply: n('talked'),
+    overdue: n('overdue'),
+    extensions: n('extensions'),
+    extendedAssignments: n('extended'),
+    pendingExtensionRequests: n('pending_extensions'),
+    grades: { A: n('grade_A'), B: n('grade_B'), C: n('grade_C'), D: n('grade_D'), other: n('grade_other') },
+    feedback: n('feedback'),
+    work: satisfaction('work'),
+    result: satisfaction('result'),
+    averageDaysToReply: roundedAverage(row.avg_days as string | null),
+  };
+}
+
+function overdueOrder(sort: OverdueSort, order: SortOrder): string {
+  const dir = order === SortOrder.Asc ? 'ASC' : 'DESC';
+  const flip = order === SortOrder.Asc ? 'DESC' : 'ASC';
+  const tail = 's.year DESC, p.number ASC, a.id ASC';
+  switch (sort) {
+    // More days overdue is an earlier due date.
+    case OverdueSort.DaysOverdue:
+      return `a.due_on ${flip}, ${tail}`;
+    case OverdueSort.DueOn:
+      return `a.due_on ${dir}, ${tail}`;
+    case OverdueSort.Bureau:
+      return `o.name COLLATE "zh-Hans-CN-x-icu" ${dir}, a.due_on ASC, ${tail}`;
+    default:
+      return assertUnreachable(sort);
+  }
+}
+
+export interface BureauCounts extends StatisticsCounts {
+  bureauId: string;
+  bureauName: string;
+}
+
+/** The supervision queries: reviewed SQL, aggregated in Postgres, nothing loaded row by row into Node. */
+@Injectable()
+export class SupervisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async statistics(filter: SupervisionFilter, today: string, timezone: string): Promise<StatisticsCounts> {
+    const [row] = await this.dataSource.query<CountsRow[]>(statisticsSql(false), [
+      filter.sessionId,
+      filter.bureauId,
+      today,
+      timezone,
+    ]);
+    return countsOf(row);
+  }
+
+  /** One row per bureau with assignments in the filter, in name order (pinyin). */
+  async statisticsByBureau(filter: SupervisionFilter, today: string, timezone: string): Promise<BureauCounts[]> {
+    const rows = await this.dataSource.query<CountsRow[]>(
+      `WITH per_bureau AS (${statisticsSql(true)})
+       SELECT pb.*, o.name AS "bureauName" FROM per_bureau pb JOIN organisations o ON o.id = pb."bureauId"
+        ORDER BY o.name COLLATE "zh-Hans-CN-x-icu", o.id`,
+      [filter.sessionId, filter.bureauId, today, timezone],
+    );
+    return rows.map((row) => ({
+      ...countsOf(row),
+      bureauId: row.bureauId as string,
+      bureauName: row.bureauName as string,
+    }));
+  }
+
+  /** Open assignments past their due date, a page of them in the order asked, with the total. */
+  async overdue(
+    filter: SupervisionFilter,
+    today: string,
+    sort: OverdueSort,
+    order: SortOrder,
+    page: { offset: number; limit: number | null },
+  ): Promise<{ total: number; items: Omit<OverdueItem, 'workingDaysOverdue'>[] }> {
+    const where = `a.status IN (${OPEN}) AND a.due_on < $3::date
+        AND ($1::uuid IS NULL OR p.session_id = $1::uuid)
+        AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)`;
+    const params = [filter.sessionId, filter.bureauId, today];
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM assignments a JOIN proposals p ON p.id = a.proposal_id WHERE ${where}`,
+      params,
+    );
+    const items = await this.dataSource.query<Omit<OverdueItem, 'workingDaysOverdue'>[]>(
+      `SELECT a.id AS "assignmentId", p.id AS "proposalId", s.id AS "sessionId", s.name AS "sessionName",
+              p.number AS "proposalNumber", p.title AS "proposalTitle", a.bureau_id AS "bureauId",
+              o.name AS "bureauName", a.role, a.status, to_char(a.assigned_on, 'YYYY-MM-DD') AS "assignedOn",
+              to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", ($3::date - a.due_on) AS "daysOverdue"
+         FROM assignments a
+         JOIN proposals p ON p.id = a.proposal_id
+         JOIN sessions s ON s.id = p.session_id
+         JOIN organisations o ON o.id = a.bureau_id
+        WHERE ${where}
+        ORDER BY ${overdueOrder(sort, order)}
+        LIMIT $4 OFFSET $5`,
+      [...params, page.limit, page.offset],
+    );
+    return { total, items };
+  }
+
+  async session(sessionId: string): Promise<{ name: string; body: SessionBody } | null> {
+    const [row] = await this.dataSource.query<{ name: string; body: SessionBody }[]>(
+      `SELECT name, body FROM sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return row ?? null;
+  }
+
+  async bureauName(bureauId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM organisations WHERE id = $1`, [
+      bureauId,
+    ]);
+    return row?.name ?? null;
+  }
+}
+
