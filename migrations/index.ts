@@ -18,6 +18,7 @@ import { CreateReplyDocumentsAndDeliveries1795300000016 } from './1795300000016-
 import { AddReminderRulesToHandlingRules1795300000017 } from './1795300000017-AddReminderRulesToHandlingRules';
 import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifications';
 import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
+import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisionIndexes';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +42,5 @@ export const ALL_MIGRATIONS = [
   AddReminderRulesToHandlingRules1795300000017,
   CreateNotifications1795300000018,
   CreateFeedback1795300000019,
+  AddSupervisionIndexes1795300000030,
 ];

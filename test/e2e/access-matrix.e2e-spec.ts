@@ -127,6 +127,11 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'POST /admin/notification-webhooks': [Admin],
   'DELETE /admin/notification-webhooks/{id}': [Admin],
   'GET /admin/notification-deliveries/failed': [Admin],
+  'GET /supervision/statistics': READERS,
+  'GET /supervision/ranking': READERS,
+  'GET /supervision/overdue': READERS,
+  'GET /supervision/export': READERS,
+  'GET /supervision/sessions/{id}/report': READERS,
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

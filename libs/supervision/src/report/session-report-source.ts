@@ -26,12 +26,12 @@ export function chineseDate(date: string): string {
 function table(t: ExportTable, columns: string, fonts: LetterFonts): string[] {
   const cells = t.rows.flatMap((row) => row.map((cell) => typstString(cell === null ? '' : String(cell))));
   return [
-    '#table(',
+    '#text(size: 9.5pt, table(',
     `  columns: ${columns},`,
     '  inset: 1.8mm,',
     `  table.header(..(${t.headers.map(typstString).join(', ')}).map(h => text(font: ${typstString(fonts.heading.family)}, h))),`,
     ...cells.map((cell) => `  ${cell},`),
-    ')',
+    '))',
   ];
 }
 
@@ -46,12 +46,13 @@ export function sessionReportSource(report: SessionReport, fonts: LetterFonts): 
   const shown = report.overdue.rows.length;
   return [
     `#set document(title: ${typstString(title)})`,
-    '#set page(paper: "a4", margin: (x: 18mm, y: 20mm), footer: context align(center, text(size: 10pt, "— " + counter(page).display() + " —")))',
+    // Landscape: the ranking and overdue tables have ten columns.
+    '#set page(paper: "a4", flipped: true, margin: (x: 15mm, y: 15mm), footer: context align(center, text(size: 10pt, "— " + counter(page).display() + " —")))',
     `#set text(font: (${typstString(fonts.body.family)}, ${typstString(fonts.heading.family)}), size: 11pt, lang: "zh", region: "cn", fallback: false)`,
     `#align(center, text(font: ${typstString(fonts.title.family)}, weight: ${Math.round(fonts.title.weight)}, size: 20pt, ${typstString(title)}))`,
     `#align(center, ${typstString(`统计范围：${report.scopeLabel}\u3000统计日期：${chineseDate(report.asOf)}`)})`,
     heading('一、总体情况'),
-    ...table(report.figures, '(1fr, auto, auto, auto)', fonts),
+    ...table(report.figures, '(auto, auto, auto, auto)', fonts),
     heading('二、承办单位排名'),
     ...table(report.ranking, '(auto, 1fr, auto, auto, auto, auto, auto, auto, auto, auto)', fonts),
     heading(`三、逾期事项（共${report.overdueTotal}件${report.overdueTotal > shown ? `，列出逾期最久的${shown}件` : ''}）`),
