@@ -423,7 +423,11 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     expect(overdue.body.items.map((i: { assignmentId: string }) => i.assignmentId)).toEqual([ids.c1.assignmentId]);
     // Registrars work city-wide.
     expect((await get(`/supervision/statistics?sessionId=${session.id}`, registrar)).body.total).toBe(10);
-    for (const path of ['/supervision/statistics', '/supervision/ranking', `/supervision/sessions/${session.id}/report`]) {
+    for (const path of [
+      '/supervision/statistics',
+      '/supervision/ranking',
+      `/supervision/sessions/${session.id}/report`,
+    ]) {
       const refused = await get(path, admin);
       expect({ path, status: refused.status, code: refused.body.code }).toEqual({
         path,
@@ -439,9 +443,7 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
   it('exports the ranking as XLSX that reads back with its Chinese headers', async () => {
     const response = await file(`/supervision/export?view=ranking&format=xlsx&sessionId=${session.id}`, supervisor);
     expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe(
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    );
+    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(response.headers['content-disposition']).toBe(
       `attachment; filename="supervision-ranking-2023-06-10.xlsx"; filename*=UTF-8''${encodeURIComponent('承办单位排名_2023-06-10.xlsx')}`,
     );

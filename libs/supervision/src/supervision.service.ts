@@ -11,7 +11,14 @@ import type { WorkingDayCalendar } from '@dafu/deadlines/domain/working-days';
 import { LetterFontsProvider } from '@dafu/documents/letter-fonts.provider';
 import { attachmentDisposition, toCsv, type ExportTable } from './domain/export-table';
 import { bureauFilter, rate, type Rate } from './domain/supervision-rules';
-import { ExportFormat, ExportView, type ExportQuery, type OverdueQuery, type RankingQuery } from './dto/supervision.dto';
+import { workingDaysOverdue } from './domain/working-days-overdue';
+import {
+  ExportFormat,
+  ExportView,
+  type ExportQuery,
+  type OverdueQuery,
+  type RankingQuery,
+} from './dto/supervision.dto';
 import { overdueTable, rankingTable, statisticsTable } from './export/supervision-tables';
 import { toXlsx } from './export/xlsx';
 import { sessionReportSource } from './report/session-report-source';
@@ -302,18 +309,15 @@ export class SupervisionService {
       page,
     );
     // Working days for the rows at hand only; the order and the paging used the due date.
-    // Many items share a due date, so each distinct one is counted once.
     const calendar: WorkingDayCalendar | null = items.length > 0 ? await this.deadlines.calendar() : null;
-    const counted = new Map<string, number>();
-    const workingDaysSince = (dueOn: string): number => {
-      let days = counted.get(dueOn);
-      if (days === undefined) {
-        days = (calendar as WorkingDayCalendar).workingDaysBetween(dueOn, today);
-        counted.set(dueOn, days);
-      }
-      return days;
-    };
-    return { total, items: items.map((item) => ({ ...item, workingDaysOverdue: workingDaysSince(item.dueOn) })) };
+    const counted = calendar
+      ? workingDaysOverdue(
+          items.map((item) => item.dueOn),
+          today,
+          (date) => calendar.isWorkingDay(date),
+        )
+      : new Map<string, number>();
+    return { total, items: items.map((item) => ({ ...item, workingDaysOverdue: counted.get(item.dueOn) ?? 0 })) };
   }
 
   private async filterFor(actor: Actor, query: { sessionId?: string; bureauId?: string }): Promise<SupervisionFilter> {

@@ -29,13 +29,19 @@ describe('export tables', () => {
   });
 
   it('keeps negative numbers as numbers', () => {
-    expect(toCsv({ title: 't', headers: ['n'], rows: [[-2]] }).subarray(3).toString()).toBe('n\r\n-2\r\n');
+    expect(
+      toCsv({ title: 't', headers: ['n'], rows: [[-2]] })
+        .subarray(3)
+        .toString(),
+    ).toBe('n\r\n-2\r\n');
   });
 
   it('names the file in RFC 5987 with an ASCII fallback', () => {
     expect(attachmentDisposition('督查统计(全部)_2023-06-10.xlsx', 'supervision-statistics.xlsx')).toBe(
-      "attachment; filename=\"supervision-statistics.xlsx\"; filename*=UTF-8''%E7%9D%A3%E6%9F%A5%E7%BB%9F%E8%AE%A1%28%E5%85%A8%E9%83%A8%29_2023-06-10.xlsx",
+      'attachment; filename="supervision-statistics.xlsx"; filename*=UTF-8\'\'%E7%9D%A3%E6%9F%A5%E7%BB%9F%E8%AE%A1%28%E5%85%A8%E9%83%A8%29_2023-06-10.xlsx',
     );
-    expect(attachmentDisposition('a.csv', 'a"b\\c中.csv')).toBe(`attachment; filename="a_b_c_.csv"; filename*=UTF-8''a.csv`);
+    expect(attachmentDisposition('a.csv', 'a"b\\c中.csv')).toBe(
+      `attachment; filename="a_b_c_.csv"; filename*=UTF-8''a.csv`,
+    );
   });
 });

@@ -168,7 +168,11 @@ export function rate(numerator: number, denominator: number): Rate {
     throw new RangeError(`A rate needs whole counts ≥ 0, got ${numerator}/${denominator}`);
   }
   if (numerator > denominator) throw new RangeError(`A rate cannot exceed 100%: ${numerator}/${denominator}`);
-  return { numerator, denominator, percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10 };
+  return {
+    numerator,
+    denominator,
+    percent: denominator === 0 ? null : Math.round((numerator * 1000) / denominator) / 10,
+  };
 }
 
 /** `85.7%`, or `—` when nothing is in the denominator: how exports and the report print a rate. */

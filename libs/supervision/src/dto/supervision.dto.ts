@@ -5,7 +5,8 @@ import { AssignmentRole } from '@dafu/platform/vocabulary';
 import { AssignmentStatus } from '@dafu/handling/domain/assignment-status';
 import { OverdueSort, RankingSort, SortOrder } from '../supervision.types';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
 
 export class StatisticsQuery {
   @ApiPropertyOptional({ description: 'One session; default: all' }) @IsOptional() @IsUUID() sessionId?: string;
@@ -72,7 +73,12 @@ export class ExportQuery {
 export class RateDto {
   @ApiProperty() numerator: number;
   @ApiProperty() denominator: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'Percent to one decimal; null over nothing', example: 85.7 })
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Percent to one decimal; null over nothing',
+    example: 85.7,
+  })
   percent: number | null;
 }
 

@@ -55,7 +55,9 @@ export function sessionReportSource(report: SessionReport, fonts: LetterFonts): 
     ...table(report.figures, '(auto, auto, auto, auto)', fonts),
     heading('二、承办单位排名'),
     ...table(report.ranking, '(auto, 1fr, auto, auto, auto, auto, auto, auto, auto, auto)', fonts),
-    heading(`三、逾期事项（共${report.overdueTotal}件${report.overdueTotal > shown ? `，列出逾期最久的${shown}件` : ''}）`),
+    heading(
+      `三、逾期事项（共${report.overdueTotal}件${report.overdueTotal > shown ? `，列出逾期最久的${shown}件` : ''}）`,
+    ),
     ...(shown === 0
       ? [`#par(${typstString('目前没有逾期事项。')})`]
       : table(report.overdue, '(auto, auto, 1fr, auto, auto, auto, auto, auto, auto, auto)', fonts)),
