@@ -4,12 +4,15 @@ export class AddSupervisionIndexes1795300000030 implements MigrationInterface {
   name = 'AddSupervisionIndexes1795300000030';
 
   async up(q: QueryRunner): Promise<void> {
-    // The overdue list and count: open assignments past their due date, in due-date order. The
+    // The overdue list and count: open assignments past their due date, in due-date order
+    // (bench at 100,000 proposals: first page 97 → 20 ms, page 200 194 → 71 ms). The
     // statuses are those of OPEN_ASSIGNMENT_STATUSES (libs/handling/src/domain/assignment-status.ts).
     await q.query(`
       CREATE INDEX assignments_open_due_idx ON assignments (due_on)
         WHERE status IN ('assigned', 'acknowledged', 'reassignment_requested', 'extension_requested', 'rehandling')`);
-    // Extensions per assignment for the statistics (only the pending one was indexed).
+    // Extensions by assignment (only the pending one was indexed): an assignment's requests, the
+    // `extended` flag of the assignment list. The statistics at 100,000 proposals hash-join the
+    // whole table either way (bench/results.md), so they neither gain nor lose by it.
     await q.query(`CREATE INDEX extension_requests_assignment_idx ON extension_requests (assignment_id)`);
   }
 
