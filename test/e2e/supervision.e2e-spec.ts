@@ -304,7 +304,19 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       overdue: 3,
       acknowledgedOnTime: r(8, 10, 80),
       repliedOnTime: r(3, 7, 42.9),
+      talkedBeforeReply: r(3, 4, 75),
+      extensions: 2,
+      pendingExtensionRequests: 1,
+      grades: { A: 2, B: 2, C: 0, D: 0, other: 0 },
+      feedback: 4,
+      resultSatisfaction: { satisfiedOrBasically: r(2, 4, 50) },
+      averageDaysToReply: 74.5,
     });
+    const allRanking = await get('/supervision/ranking', supervisor);
+    expect(allRanking.body.map((row: { bureauId: string; total: number }) => [row.bureauId, row.total])).toEqual([
+      [b2, 5],
+      [b1, 6],
+    ]);
   });
 
   it('ranks the bureaus, best first, on the column asked for', async () => {

@@ -25,7 +25,10 @@ const SATISFACTION_COLUMNS = ['satisfied', 'basically_satisfied', 'unsatisfied']
  * (or null: all), $2 bureau (or null: all), $3 today, $4 the timezone acknowledgements are dated in.
  * The definitions are those of domain/supervision-rules.ts.
  */
-function statisticsSql(groupByBureau: boolean): string {
+function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
+  // Over everything, the facts tables are read whole: joining them to every assignment first
+  // only costs (about a sixth of the time at 100,000 proposals).
+  const inScope = (alias: string) => (filtered ? `JOIN scoped s ON s.id = ${alias}.assignment_id` : '');
   const statusColumns = ALL_ASSIGNMENT_STATUSES.map(
     (s) => `count(*) FILTER (WHERE f.status = '${s}')::int AS "status_${s}"`,
   ).join(',\n      ');
@@ -49,7 +52,7 @@ function statisticsSql(groupByBureau: boolean): string {
     reply_facts AS (
       SELECT r.assignment_id, min(r.signed_on) AS replied_on,
              (array_agg(r.grade ORDER BY r.round DESC, r.signed_at DESC))[1] AS grade
-        FROM replies r JOIN scoped s ON s.id = r.assignment_id
+        FROM replies r ${inScope('r')}
        WHERE r.status IN ('signed', 'issued')
        GROUP BY r.assignment_id
     ),
@@ -57,19 +60,19 @@ function statisticsSql(groupByBureau: boolean): string {
       SELECT e.assignment_id,
              count(*) FILTER (WHERE e.status = 'approved') AS approved,
              count(*) FILTER (WHERE e.status = 'pending') AS pending
-        FROM extension_requests e JOIN scoped s ON s.id = e.assignment_id
+        FROM extension_requests e ${inScope('e')}
        GROUP BY e.assignment_id
     ),
     -- The first talk with the proposer: talked before the reply if it is on or before the reply's day.
     talk_facts AS (
       SELECT c.assignment_id, min(c.occurred_on) AS first_talk_on
-        FROM proposer_contacts c JOIN scoped s ON s.id = c.assignment_id
+        FROM proposer_contacts c ${inScope('c')}
        GROUP BY c.assignment_id
     ),
     -- After 重新办理 the proposer's new answer replaces the old one.
     feedback_facts AS (
       SELECT DISTINCT ON (fb.assignment_id) fb.assignment_id, fb.work_rating::text, fb.result_rating::text
-        FROM feedback fb JOIN scoped s ON s.id = fb.assignment_id
+        FROM feedback fb ${inScope('fb')}
        ORDER BY fb.assignment_id, fb.recorded_at DESC
     ),
     f AS (
@@ -108,6 +111,8 @@ function statisticsSql(groupByBureau: boolean): string {
     FROM f
     ${groupByBureau ? 'GROUP BY f.bureau_id' : ''}`;
 }
+
+const isFiltered = (filter: SupervisionFilter) => filter.sessionId !== null || filter.bureauId !== null;
 
 type CountsRow = Record<string, number | string | null>;
 
@@ -185,7 +190,7 @@ export class SupervisionRepository {
   }
 
   async statistics(filter: SupervisionFilter, today: string, timezone: string): Promise<StatisticsCounts> {
-    const [row] = await this.query<CountsRow[]>(statisticsSql(false), [
+    const [row] = await this.query<CountsRow[]>(statisticsSql(false, isFiltered(filter)), [
       filter.sessionId,
       filter.bureauId,
       today,
@@ -197,7 +202,7 @@ export class SupervisionRepository {
   /** One row per bureau with assignments in the filter, in name order (pinyin). */
   async statisticsByBureau(filter: SupervisionFilter, today: string, timezone: string): Promise<BureauCounts[]> {
     const rows = await this.query<CountsRow[]>(
-      `WITH per_bureau AS (${statisticsSql(true)})
+      `WITH per_bureau AS (${statisticsSql(true, isFiltered(filter))})
        SELECT pb.*, o.name AS "bureauName" FROM per_bureau pb JOIN organisations o ON o.id = pb."bureauId"
         ORDER BY o.name COLLATE "zh-Hans-CN-x-icu", o.id`,
       [filter.sessionId, filter.bureauId, today, timezone],
