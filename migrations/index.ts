@@ -23,6 +23,7 @@ import { CreateFollowUps1795300000021 } from './1795300000021-CreateFollowUps';
 import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050-AddPublicationDelayToHandlingRules';
 import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
+import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisionIndexes';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -51,4 +52,5 @@ export const ALL_MIGRATIONS = [
   AddPublicationDelayToHandlingRules1795300000050,
   AddMayReadDraftsToUsers1795300000051,
   IndexIssuedReplies1795300000052,
+  AddSupervisionIndexes1795300000030,
 ];

@@ -137,6 +137,11 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /follow-ups': READERS,
   'GET /public/feedback/{token}': 'public',
   'POST /public/feedback/{token}': 'public',
+  'GET /supervision/statistics': READERS,
+  'GET /supervision/ranking': READERS,
+  'GET /supervision/overdue': READERS,
+  'GET /supervision/export': READERS,
+  'GET /supervision/sessions/{id}/report': READERS,
 };
 
 const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';

@@ -21,6 +21,7 @@ import { DocumentsModule } from '@dafu/documents/documents.module';
 import { RemindersModule } from '@dafu/reminders/reminders.module';
 import { FeedbackModule } from '@dafu/feedback/feedback.module';
 import { DisclosureModule } from '@dafu/disclosure/disclosure.module';
+import { SupervisionModule } from '@dafu/supervision/supervision.module';
 
 @Module({
   imports: [
@@ -44,6 +45,7 @@ import { DisclosureModule } from '@dafu/disclosure/disclosure.module';
     RemindersModule,
     FeedbackModule,
     DisclosureModule,
+    SupervisionModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

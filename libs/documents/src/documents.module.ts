@@ -36,6 +36,12 @@ import { SigningCredentialsService } from './signing-credentials.service';
     LetterProductionService,
     LetterDeliveryService,
   ],
-  exports: [DocumentsRepository, LetterProductionService, LetterDeliveryService, LetterDocumentsService],
+  exports: [
+    DocumentsRepository,
+    LetterProductionService,
+    LetterDeliveryService,
+    LetterDocumentsService,
+    LetterFontsProvider,
+  ],
 })
 export class DocumentsModule {}

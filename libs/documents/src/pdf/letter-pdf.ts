@@ -119,6 +119,18 @@ export class LetterPdfRenderer {
     }
   }
 
+  /**
+   * Any other document in the letters' faces (the supervision report): the source is built from
+   * the faces as Typst knows them, and warnings fail as for letters.
+   */
+  renderWithFonts(source: (fonts: LetterFonts) => string, failure: string): Buffer {
+    try {
+      return this.compiler.pdf(this.compile(source(this.typstFonts), failure));
+    } finally {
+      this.compiler.evictCache(CACHE_MAX_AGE);
+    }
+  }
+
   /** Warnings fail too: the only ones a letter can raise are about fonts, and would misprint it. */
   private compile(source: string, failure: string): NodeTypstDocument {
     const result = this.compiler.compile({ mainFileContent: source });

@@ -51,6 +51,7 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.FeedbackRecord]: { [R]: 'Y', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
   [P.FollowUpRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
   [P.FollowUpWrite]: { [R]: '.', [C]: 'Y', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
+  [P.SupervisionRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

@@ -64,6 +64,8 @@ export enum Permission {
   FollowUpRead = 'follow_up.read',
   /** A bureau's follow-up letter about a B or C reply. */
   FollowUpWrite = 'follow_up.write',
+  /** Statistics, ranking, overdue lists, their exports and the session report: city-wide or one's own bureau. */
+  SupervisionRead = 'supervision.read',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -121,6 +123,7 @@ export function rolesWith(permission: Permission): readonly Role[] {
       return [Role.Registrar];
     case Permission.ProposalRead:
     case Permission.AssignmentRead:
+    case Permission.SupervisionRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
     case Permission.OrganisationManage:
     case Permission.UserManage:

@@ -108,6 +108,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PublicReplyNotFound]: 404,
   [ErrorCode.PublicRateLimited]: 429,
   [ErrorCode.ReplyDraftHidden]: 403,
+  [ErrorCode.SupervisionBureauNotAccessible]: 403,
 };
 
 function upperSnakeOf(enumKey: string): string {

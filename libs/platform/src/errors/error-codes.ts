@@ -101,6 +101,7 @@ export enum ErrorCode {
   PublicReplyNotFound = 'PUBLIC_REPLY_NOT_FOUND',
   PublicRateLimited = 'PUBLIC_RATE_LIMITED',
   ReplyDraftHidden = 'REPLY_DRAFT_HIDDEN',
+  SupervisionBureauNotAccessible = 'SUPERVISION_BUREAU_NOT_ACCESSIBLE',
 }
 
 export interface ErrorDescription {
@@ -517,6 +518,12 @@ export function describeError(code: ErrorCode): ErrorDescription {
         status: 400,
         zh: '跟踪办理函的日期不能晚于今天。',
         en: 'The follow-up letter cannot be dated after today.',
+      };
+    case ErrorCode.SupervisionBureauNotAccessible:
+      return {
+        status: 403,
+        zh: '您只能查看本单位的督查统计。',
+        en: "You can only see your own bureau's supervision figures.",
       };
     default:
       return assertUnreachable(code);

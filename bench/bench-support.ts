@@ -1,0 +1,50 @@
+import { performance } from 'node:perf_hooks';
+import type { BenchRow } from './bench-result';
+
+/** The data size: BENCH_SIZE, default 100,000. */
+export function benchSize(defaultSize = 100_000): number {
+  const raw = process.env.BENCH_SIZE;
+  if (raw === undefined || raw === '') return defaultSize;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 100) throw new Error(`BENCH_SIZE must be a whole number ≥ 100, got ${raw}`);
+  return n;
+}
+
+/** Nearest-rank percentile of sorted samples. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
+
+/** Runs `fn` `warmup` times untimed, then `samples` times timed, one after another. */
+export async function measure(
+  row: { group: string; name: string; size: number; note?: string },
+  fn: () => Promise<unknown>,
+  options: { samples?: number; warmup?: number } = {},
+): Promise<BenchRow> {
+  const samples = options.samples ?? 20;
+  for (let i = 0; i < (options.warmup ?? 2); i += 1) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < samples; i += 1) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  const result: BenchRow = {
+    ...row,
+    samples,
+    p50Ms: round(percentile(times, 50)),
+    p99Ms: round(percentile(times, 99)),
+  };
+  log(`  ${row.name}: p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms`);
+  return result;
+}
+
+/** Progress on stderr, so stdout stays clean. */
+export function log(line: string): void {
+  process.stderr.write(`${line}\n`);
+}

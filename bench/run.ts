@@ -1,0 +1,123 @@
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import type { BenchRow } from './bench-result';
+import { log } from './bench-support';
+
+/**
+ * `npm run bench [-- name…]`: runs every bench/*.bench.ts (or those named), each exporting
+ * `run(): Promise<BenchRow[]>`, and writes bench/results.md and bench/results.json. Rows of
+ * modules not run this time are kept from the previous results, so one module can be re-measured
+ * alone. Run it on an otherwise idle machine: the figures are only as quiet as the machine.
+ */
+
+interface Results {
+  machine: Machine;
+  modules: Record<string, { measuredAt: string; rows: BenchRow[] }>;
+}
+
+interface Machine {
+  cpu: string;
+  cores: number;
+  ramGb: number;
+  node: string;
+  postgres: string;
+  os: string;
+}
+
+const DIR = __dirname;
+
+async function postgresVersion(): Promise<string> {
+  const client = new Client({
+    connectionString: process.env.DAFU_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+  });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+    return rows[0].server_version;
+  } finally {
+    await client.end();
+  }
+}
+
+function osName(): string {
+  try {
+    const release = readFileSync('/etc/os-release', 'utf8');
+    return /^PRETTY_NAME="?([^"\n]+)"?/m.exec(release)?.[1] ?? process.platform;
+  } catch {
+    return process.platform;
+  }
+}
+
+async function machine(): Promise<Machine> {
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: cpus().length,
+    ramGb: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    node: process.version,
+    postgres: await postgresVersion(),
+    os: osName(),
+  };
+}
+
+function markdown(results: Results): string {
+  const m = results.machine;
+  const lines = [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); do not edit by hand.',
+    '',
+    `- CPU: ${m.cpu}, ${m.cores} cores`,
+    `- RAM: ${m.ramGb} GB`,
+    `- Node ${m.node}, PostgreSQL ${m.postgres}, ${m.os}`,
+    '',
+  ];
+  for (const [module, { measuredAt, rows }] of Object.entries(results.modules)) {
+    lines.push(`## ${module} (${measuredAt})`, '');
+    lines.push('| group | operation | size | samples | p50 ms | p99 ms | note |', '|---|---|---:|---:|---:|---:|---|');
+    for (const r of rows) {
+      lines.push(
+        `| ${r.group} | ${r.name} | ${r.size.toLocaleString('en-US')} | ${r.samples} | ${r.p50Ms} | ${r.p99Ms} | ${r.note ?? ''} |`,
+      );
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const modules = readdirSync(DIR)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .map((f) => f.replace(/\.bench\.ts$/, ''))
+    .filter((name) => wanted.length === 0 || wanted.includes(name))
+    .sort();
+  if (modules.length === 0) throw new Error(`No bench module matches ${wanted.join(', ')}`);
+  const jsonPath = join(DIR, 'results.json');
+  const previous: Results | null = existsSync(jsonPath)
+    ? (JSON.parse(readFileSync(jsonPath, 'utf8')) as Results)
+    : null;
+  const results: Results = { machine: await machine(), modules: { ...(previous?.modules ?? {}) } };
+  for (const name of modules) {
+    log(`bench ${name}`);
+    const loaded = (await import(join(DIR, `${name}.bench.ts`))) as { run?: () => Promise<BenchRow[]> };
+    if (typeof loaded.run !== 'function') throw new Error(`bench/${name}.bench.ts exports no run()`);
+    const rows = await loaded.run();
+    results.modules[name] = { measuredAt: new Date().toISOString(), rows };
+  }
+  writeFileSync(jsonPath, `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(DIR, 'results.md'), markdown(results));
+  try {
+    execFileSync('npx', ['prettier', '--write', jsonPath], { stdio: 'ignore' });
+  } catch {
+    // Formatting is a nicety; the figures are written either way.
+  }
+  log(`wrote bench/results.md and bench/results.json`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,3 @@
+export * from './supervision.module';
+export * from './supervision.types';
+export * from './domain/supervision-rules';

@@ -1,0 +1,268 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
+import type { SessionBody } from '@dafu/platform/vocabulary';
+import { OPEN_ASSIGNMENT_STATUSES, type AssignmentStatus } from '@dafu/handling/domain/assignment-status';
+import { ALL_ASSIGNMENT_STATUSES, roundedAverage } from './domain/supervision-rules';
+import {
+  OverdueSort,
+  SortOrder,
+  type OverdueItem,
+  type StatisticsCounts,
+  type SupervisionFilter,
+} from './supervision.types';
+
+/** Literal lists for the SQL below: they come from enums, never from a request. */
+const sqlList = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
+const OPEN = sqlList(OPEN_ASSIGNMENT_STATUSES);
+const ENDED = `'reassigned', 'withdrawn'`;
+const SATISFACTION_COLUMNS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+
+/**
+ * One row of facts per assignment in the filter, then aggregates with FILTER: the statistics
+ * (one group) and the ranking (a group per bureau) are the same query. Parameters: $1 session
+ * (or null: all), $2 bureau (or null: all), $3 today, $4 the timezone acknowledgements are dated in.
+ * The definitions are those of domain/supervision-rules.ts.
+ */
+function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
+  // Over everything, the facts tables are read whole: joining them to every assignment first
+  // only costs (about a sixth of the time at 100,000 proposals).
+  const inScope = (alias: string) => (filtered ? `JOIN scoped s ON s.id = ${alias}.assignment_id` : '');
+  const statusColumns = ALL_ASSIGNMENT_STATUSES.map(
+    (s) => `count(*) FILTER (WHERE f.status = '${s}')::int AS "status_${s}"`,
+  ).join(',\n      ');
+  const satisfaction = (aspect: 'work' | 'result') =>
+    SATISFACTION_COLUMNS.map(
+      (r) => `count(*) FILTER (WHERE f.counted AND f.${aspect}_rating = '${r}')::int AS "${aspect}_${r}"`,
+    ).join(',\n      ');
+  const grades = ['A', 'B', 'C', 'D']
+    .map((g) => `count(*) FILTER (WHERE f.counted AND f.replying AND f.grade = '${g}')::int AS "grade_${g}"`)
+    .join(',\n      ');
+  return `
+    WITH scoped AS MATERIALIZED (
+      SELECT a.id, a.bureau_id, a.role, a.status, a.assigned_on, a.due_on, a.acknowledge_by,
+             (a.acknowledged_at AT TIME ZONE $4)::date AS acknowledged_on
+        FROM assignments a
+        JOIN proposals p ON p.id = a.proposal_id
+       WHERE ($1::uuid IS NULL OR p.session_id = $1::uuid)
+         AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
+    ),
+    -- The first signed reply dates the answer; the latest one carries the grade that stands.
+    reply_facts AS (
+      SELECT r.assignment_id, min(r.signed_on) AS replied_on,
+             (array_agg(r.grade ORDER BY r.round DESC, r.signed_at DESC))[1] AS grade
+        FROM replies r ${inScope('r')}
+       WHERE r.status IN ('signed', 'issued')
+       GROUP BY r.assignment_id
+    ),
+    extension_facts AS (
+      SELECT e.assignment_id,
+             count(*) FILTER (WHERE e.status = 'approved') AS approved,
+             count(*) FILTER (WHERE e.status = 'pending') AS pending
+        FROM extension_requests e ${inScope('e')}
+       GROUP BY e.assignment_id
+    ),
+    -- The first talk with the proposer: talked before the reply if it is on or before the reply's day.
+    talk_facts AS (
+      SELECT c.assignment_id, min(c.occurred_on) AS first_talk_on
+        FROM proposer_contacts c ${inScope('c')}
+       GROUP BY c.assignment_id
+    ),
+    -- After 重新办理 the proposer's new answer replaces the old one.
+    feedback_facts AS (
+      SELECT DISTINCT ON (fb.assignment_id) fb.assignment_id, fb.work_rating::text, fb.result_rating::text
+        FROM feedback fb ${inScope('fb')}
+       ORDER BY fb.assignment_id, fb.recorded_at DESC
+    ),
+    f AS (
+      SELECT s.*, rf.replied_on, rf.grade,
+             coalesce(x.approved, 0) AS approved_extensions, coalesce(x.pending, 0) AS pending_extensions,
+             ff.work_rating, ff.result_rating,
+             s.status NOT IN (${ENDED}) AS counted,
+             s.role <> 'co' AS replying,
+             coalesce(t.first_talk_on <= rf.replied_on, false) AS talked
+        FROM scoped s
+        LEFT JOIN reply_facts rf ON rf.assignment_id = s.id
+        LEFT JOIN talk_facts t ON t.assignment_id = s.id
+        LEFT JOIN extension_facts x ON x.assignment_id = s.id
+        LEFT JOIN feedback_facts ff ON ff.assignment_id = s.id
+    )
+    SELECT ${groupByBureau ? 'f.bureau_id AS "bureauId",' : ''}
+      ${statusColumns},
+      count(*) FILTER (WHERE f.counted)::int AS total,
+      count(*) FILTER (WHERE f.counted AND f.replying)::int AS replying,
+      count(*) FILTER (WHERE f.counted AND f.acknowledged_on <= f.acknowledge_by)::int AS ack_on_time,
+      count(*) FILTER (WHERE f.counted AND (f.acknowledged_on IS NOT NULL OR f.acknowledge_by < $3::date))::int AS ack_due,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on <= f.due_on)::int AS replied_on_time,
+      count(*) FILTER (WHERE f.counted AND f.replying AND (f.replied_on IS NOT NULL OR f.due_on < $3::date))::int AS reply_due,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL)::int AS replied,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.talked)::int AS talked,
+      count(*) FILTER (WHERE f.status IN (${OPEN}) AND f.due_on < $3::date)::int AS overdue,
+      coalesce(sum(f.approved_extensions) FILTER (WHERE f.counted), 0)::int AS extensions,
+      count(*) FILTER (WHERE f.counted AND f.approved_extensions > 0)::int AS extended,
+      coalesce(sum(f.pending_extensions) FILTER (WHERE f.counted), 0)::int AS pending_extensions,
+      ${grades},
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.grade IS NOT NULL AND f.grade NOT IN ('A', 'B', 'C', 'D'))::int AS grade_other,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.work_rating IS NOT NULL)::int AS feedback,
+      ${satisfaction('work')},
+      ${satisfaction('result')},
+      avg(f.replied_on - f.assigned_on) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL) AS avg_days
+    FROM f
+    ${groupByBureau ? 'GROUP BY f.bureau_id' : ''}`;
+}
+
+const isFiltered = (filter: SupervisionFilter) => filter.sessionId !== null || filter.bureauId !== null;
+
+type CountsRow = Record<string, number | string | null>;
+
+function countsOf(row: CountsRow): StatisticsCounts {
+  const n = (key: string) => Number(row[key] ?? 0);
+  const byStatus = Object.fromEntries(ALL_ASSIGNMENT_STATUSES.map((s) => [s, n(`status_${s}`)])) as Record<
+    AssignmentStatus,
+    number
+  >;
+  const satisfaction = (aspect: 'work' | 'result') => ({
+    satisfied: n(`${aspect}_satisfied`),
+    basicallySatisfied: n(`${aspect}_basically_satisfied`),
+    unsatisfied: n(`${aspect}_unsatisfied`),
+  });
+  return {
+    byStatus,
+    total: n('total'),
+    replying: n('replying'),
+    acknowledgedOnTime: n('ack_on_time'),
+    acknowledgementDue: n('ack_due'),
+    repliedOnTime: n('replied_on_time'),
+    replyDue: n('reply_due'),
+    replied: n('replied'),
+    talkedBeforeReply: n('talked'),
+    overdue: n('overdue'),
+    extensions: n('extensions'),
+    extendedAssignments: n('extended'),
+    pendingExtensionRequests: n('pending_extensions'),
+    grades: { A: n('grade_A'), B: n('grade_B'), C: n('grade_C'), D: n('grade_D'), other: n('grade_other') },
+    feedback: n('feedback'),
+    work: satisfaction('work'),
+    result: satisfaction('result'),
+    averageDaysToReply: roundedAverage(row.avg_days as string | null),
+  };
+}
+
+function overdueOrder(sort: OverdueSort, order: SortOrder): string {
+  const dir = order === SortOrder.Asc ? 'ASC' : 'DESC';
+  const flip = order === SortOrder.Asc ? 'DESC' : 'ASC';
+  const tail = 's.year DESC, p.number ASC, a.id ASC';
+  switch (sort) {
+    // More days overdue is an earlier due date.
+    case OverdueSort.DaysOverdue:
+      return `a.due_on ${flip}, ${tail}`;
+    case OverdueSort.DueOn:
+      return `a.due_on ${dir}, ${tail}`;
+    case OverdueSort.Bureau:
+      return `o.name COLLATE "zh-Hans-CN-x-icu" ${dir}, a.due_on ASC, ${tail}`;
+    default:
+      return assertUnreachable(sort);
+  }
+}
+
+export interface BureauCounts extends StatisticsCounts {
+  bureauId: string;
+  bureauName: string;
+}
+
+/** The supervision queries: reviewed SQL, aggregated in Postgres, nothing loaded row by row into Node. */
+@Injectable()
+export class SupervisionRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Runs one statement with JIT off. The planner overestimates the joined rows of these
+   * aggregates, so their cost passes jit_above_cost and Postgres spends longer compiling than
+   * running: 1.0 s instead of 1.5–2.2 s for all sessions at 100,000 proposals, 0.1 s instead of
+   * 0.7 s at 3,000 (bench/supervision.bench.ts).
+   */
+  private query<T>(sql: string, params: unknown[]): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL jit = off');
+      return manager.query<T>(sql, params);
+    });
+  }
+
+  async statistics(filter: SupervisionFilter, today: string, timezone: string): Promise<StatisticsCounts> {
+    const [row] = await this.query<CountsRow[]>(statisticsSql(false, isFiltered(filter)), [
+      filter.sessionId,
+      filter.bureauId,
+      today,
+      timezone,
+    ]);
+    return countsOf(row);
+  }
+
+  /** One row per bureau with assignments in the filter, in name order (pinyin). */
+  async statisticsByBureau(filter: SupervisionFilter, today: string, timezone: string): Promise<BureauCounts[]> {
+    const rows = await this.query<CountsRow[]>(
+      `WITH per_bureau AS (${statisticsSql(true, isFiltered(filter))})
+       SELECT pb.*, o.name AS "bureauName" FROM per_bureau pb JOIN organisations o ON o.id = pb."bureauId"
+        ORDER BY o.name COLLATE "zh-Hans-CN-x-icu", o.id`,
+      [filter.sessionId, filter.bureauId, today, timezone],
+    );
+    return rows.map((row) => ({
+      ...countsOf(row),
+      bureauId: row.bureauId as string,
+      bureauName: row.bureauName as string,
+    }));
+  }
+
+  /** Open assignments past their due date, a page of them in the order asked, with the total. */
+  async overdue(
+    filter: SupervisionFilter,
+    today: string,
+    sort: OverdueSort,
+    order: SortOrder,
+    page: { offset: number; limit: number | null },
+  ): Promise<{ total: number; items: Omit<OverdueItem, 'workingDaysOverdue'>[] }> {
+    const where = `a.status IN (${OPEN}) AND a.due_on < $3::date
+        AND ($1::uuid IS NULL OR p.session_id = $1::uuid)
+        AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)`;
+    const params = [filter.sessionId, filter.bureauId, today];
+    // The count needs the proposal only to filter on its session; the partial index answers the rest.
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      filter.sessionId === null
+        ? `SELECT count(*)::int AS total FROM assignments a
+            WHERE a.status IN (${OPEN}) AND a.due_on < $2::date AND ($1::uuid IS NULL OR a.bureau_id = $1::uuid)`
+        : `SELECT count(*)::int AS total FROM assignments a JOIN proposals p ON p.id = a.proposal_id WHERE ${where}`,
+      filter.sessionId === null ? [filter.bureauId, today] : params,
+    );
+    const items = await this.dataSource.query<Omit<OverdueItem, 'workingDaysOverdue'>[]>(
+      `SELECT a.id AS "assignmentId", p.id AS "proposalId", s.id AS "sessionId", s.name AS "sessionName",
+              p.number AS "proposalNumber", p.title AS "proposalTitle", a.bureau_id AS "bureauId",
+              o.name AS "bureauName", a.role, a.status, to_char(a.assigned_on, 'YYYY-MM-DD') AS "assignedOn",
+              to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn", ($3::date - a.due_on) AS "daysOverdue"
+         FROM assignments a
+         JOIN proposals p ON p.id = a.proposal_id
+         JOIN sessions s ON s.id = p.session_id
+         JOIN organisations o ON o.id = a.bureau_id
+        WHERE ${where}
+        ORDER BY ${overdueOrder(sort, order)}
+        LIMIT $4 OFFSET $5`,
+      [...params, page.limit, page.offset],
+    );
+    return { total, items };
+  }
+
+  async session(sessionId: string): Promise<{ name: string; body: SessionBody } | null> {
+    const [row] = await this.dataSource.query<{ name: string; body: SessionBody }[]>(
+      `SELECT name, body FROM sessions WHERE id = $1`,
+      [sessionId],
+    );
+    return row ?? null;
+  }
+
+  async bureauName(bureauId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<{ name: string }[]>(`SELECT name FROM organisations WHERE id = $1`, [
+      bureauId,
+    ]);
+    return row?.name ?? null;
+  }
+}
