@@ -20,10 +20,10 @@ import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifica
 import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
 import { AddRehandlingNotificationKind1795300000020 } from './1795300000020-AddRehandlingNotificationKind';
 import { CreateFollowUps1795300000021 } from './1795300000021-CreateFollowUps';
+import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisionIndexes';
 import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050-AddPublicationDelayToHandlingRules';
 import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
-import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisionIndexes';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -49,8 +49,8 @@ export const ALL_MIGRATIONS = [
   CreateFeedback1795300000019,
   AddRehandlingNotificationKind1795300000020,
   CreateFollowUps1795300000021,
+  AddSupervisionIndexes1795300000030,
   AddPublicationDelayToHandlingRules1795300000050,
   AddMayReadDraftsToUsers1795300000051,
   IndexIssuedReplies1795300000052,
-  AddSupervisionIndexes1795300000030,
 ];
