@@ -18,6 +18,9 @@ import { CreateReplyDocumentsAndDeliveries1795300000016 } from './1795300000016-
 import { AddReminderRulesToHandlingRules1795300000017 } from './1795300000017-AddReminderRulesToHandlingRules';
 import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifications';
 import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
+import { EnablePgTrgm1795300000040 } from './1795300000040-EnablePgTrgm';
+import { CreateArchive1795300000041 } from './1795300000041-CreateArchive';
+import { CreateSearchDocuments1795300000042 } from './1795300000042-CreateSearchDocuments';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -41,4 +44,7 @@ export const ALL_MIGRATIONS = [
   AddReminderRulesToHandlingRules1795300000017,
   CreateNotifications1795300000018,
   CreateFeedback1795300000019,
+  EnablePgTrgm1795300000040,
+  CreateArchive1795300000041,
+  CreateSearchDocuments1795300000042,
 ];

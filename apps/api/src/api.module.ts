@@ -19,6 +19,8 @@ import { ProposalsModule } from '@dafu/proposals/proposals.module';
 import { RepliesModule } from '@dafu/replies/replies.module';
 import { DocumentsModule } from '@dafu/documents/documents.module';
 import { RemindersModule } from '@dafu/reminders/reminders.module';
+import { SearchModule } from '@dafu/search/search.module';
+import { ArchiveModule } from '@dafu/archive/archive.module';
 
 @Module({
   imports: [
@@ -40,6 +42,8 @@ import { RemindersModule } from '@dafu/reminders/reminders.module';
     RepliesModule,
     DocumentsModule,
     RemindersModule,
+    SearchModule,
+    ArchiveModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -25,6 +25,8 @@ import {
   ReconcileRemindersJob,
   SendDigestsJob,
 } from '@dafu/reminders/jobs/reminder.jobs';
+import { SearchEvents } from '@dafu/search/jobs/search-events';
+import { SearchModule } from '@dafu/search/search.module';
 import { WorkerRunner } from './worker-runner';
 
 @Module({
@@ -41,6 +43,7 @@ import { WorkerRunner } from './worker-runner';
     MailModule,
     DocumentsModule,
     RemindersModule,
+    SearchModule,
   ],
   providers: [
     HealthCheckJob,
@@ -55,6 +58,7 @@ import { WorkerRunner } from './worker-runner';
     DeliverNotificationJob,
     SendDigestsJob,
     ReminderEvents,
+    SearchEvents,
     {
       provide: JOB_HANDLERS,
       inject: [

@@ -48,6 +48,9 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.NotificationRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
   [P.NotificationUrge]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: 'Y', [A]: '.' },
   [P.WebhookManage]: { [R]: '.', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.SearchRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
+  [P.ArchiveImport]: { [R]: 'Y', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.ArchiveRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

@@ -58,6 +58,12 @@ export enum Permission {
   NotificationUrge = 'notification.urge',
   /** The city platforms that receive notifications by webhook. */
   WebhookManage = 'webhook.manage',
+  /** Full-text search over proposals, signed and issued replies and the archive (never drafts). */
+  SearchRead = 'search.read',
+  /** Importing historical reply letters into the archive. */
+  ArchiveImport = 'archive.import',
+  /** Reading the archive of historical reply letters and its import reports. */
+  ArchiveRead = 'archive.read',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -72,7 +78,12 @@ export function rolesWith(permission: Permission): readonly Role[] {
     case Permission.GradeScaleRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
     case Permission.ReplyRead:
+    case Permission.SearchRead:
       return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
+    case Permission.ArchiveImport:
+      return [Role.Registrar, Role.Admin];
+    case Permission.ArchiveRead:
+      return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
     case Permission.ReplyDraft:
       return [Role.Clerk];
     case Permission.ReplyReview:

@@ -97,6 +97,9 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UrgeNothingToUrge]: 422,
   [ErrorCode.UrgeAssignmentInvalid]: 422,
   [ErrorCode.WebhookNotFound]: 404,
+  [ErrorCode.ArchiveFilesMissing]: 400,
+  [ErrorCode.ArchiveImportNotFound]: 404,
+  [ErrorCode.ArchivedLetterNotFound]: 404,
 };
 
 function upperSnakeOf(enumKey: string): string {

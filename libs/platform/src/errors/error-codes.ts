@@ -90,6 +90,9 @@ export enum ErrorCode {
   UrgeNothingToUrge = 'URGE_NOTHING_TO_URGE',
   UrgeAssignmentInvalid = 'URGE_ASSIGNMENT_INVALID',
   WebhookNotFound = 'WEBHOOK_NOT_FOUND',
+  ArchiveFilesMissing = 'ARCHIVE_FILES_MISSING',
+  ArchiveImportNotFound = 'ARCHIVE_IMPORT_NOT_FOUND',
+  ArchivedLetterNotFound = 'ARCHIVED_LETTER_NOT_FOUND',
 }
 
 export interface ErrorDescription {
@@ -445,6 +448,16 @@ export function describeError(code: ErrorCode): ErrorDescription {
       return { status: 404, zh: '后台任务不存在或已清理。', en: 'Background job not found (or already cleaned up).' };
     case ErrorCode.JobNotFailed:
       return { status: 409, zh: '只有失败的后台任务可以重试。', en: 'Only a failed background job can be retried.' };
+    case ErrorCode.ArchiveFilesMissing:
+      return {
+        status: 400,
+        zh: '请上传答复函文件（.txt、.docx，或装有它们的.zip）。',
+        en: 'Please upload reply letters (.txt, .docx, or a .zip of them).',
+      };
+    case ErrorCode.ArchiveImportNotFound:
+      return { status: 404, zh: '导入记录不存在或无权查看。', en: 'Archive import not found or not accessible.' };
+    case ErrorCode.ArchivedLetterNotFound:
+      return { status: 404, zh: '档案中没有这份答复函。', en: 'Archived letter not found.' };
     default:
       return assertUnreachable(code);
   }

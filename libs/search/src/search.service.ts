@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { readScopeOf, type ReadScope } from '@dafu/platform/auth/access';
+import type { Actor } from '@dafu/platform/auth/actor';
+import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
+import type { ProposalKind } from '@dafu/platform/vocabulary';
+import { normaliseDocumentNumber, type SearchDocumentKind } from './domain/search-document';
+import { buildSearchQuery, type Segmenter } from './domain/search-text';
+import { buildSnippet } from './domain/snippet';
+import type { SearchPageDto, SearchQueryDto } from './dto/search.dto';
+import { jiebaSegmenter } from './jieba-segmenter';
+
+/** Weights of D, C (body), B (headings, names), A (title) for ts_rank_cd. */
+const RANK_WEIGHTS = '{0.1, 0.2, 0.5, 1.0}';
+
+interface HitRow {
+  doc_kind: SearchDocumentKind;
+  source_id: string;
+  proposal_id: string | null;
+  session_id: string | null;
+  session_label: string | null;
+  proposal_kind: ProposalKind | null;
+  proposal_number: number | null;
+  grade: string | null;
+  state: string | null;
+  title: string;
+  body: string;
+  document_number: string | null;
+  names: string;
+  dated_on: string | null;
+  rank: number;
+  total: string;
+}
+
+/** Filters and scope as SQL, with their parameters numbered from `params.length`. */
+export function scopeCondition(scope: ReadScope, params: unknown[]): string | null {
+  switch (scope.kind) {
+    case 'city':
+      return null;
+    case 'bureau':
+      params.push(scope.bureauId);
+      return `(d.visible_to_all OR $${params.length}::uuid = ANY (d.bureau_ids))`;
+    default:
+      return assertUnreachable(scope);
+  }
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Search over `search_documents`: jieba's words against the tsvector (GIN), 文号 and names by
+ * substring (pg_trgm GIN), ranked by cover density, snippets highlighted here on the original text.
+ */
+@Injectable()
+export class SearchService {
+  private readonly segmenter: Segmenter = jiebaSegmenter();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async search(actor: Actor, query: SearchQueryDto): Promise<SearchPageDto> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 20;
+    const params: unknown[] = [];
+    const where: string[] = [];
+    const text = query.q?.trim() ?? '';
+    const built = buildSearchQuery(text, this.segmenter);
+    let rank = '0';
+    if (text !== '') {
+      // The words, or the whole query as part of a 文号 or a name (刘晓静, 三民文〔2023〕21号).
+      const alternatives: string[] = [];
+      if (built.tsquery) {
+        params.push(built.tsquery);
+        const tsq = `$${params.length}::tsquery`;
+        alternatives.push(`d.tsv @@ ${tsq}`);
+        rank = `ts_rank_cd('${RANK_WEIGHTS}', d.tsv, ${tsq}, 1)`;
+      }
+      params.push(`%${escapeLike(normaliseDocumentNumber(text))}%`);
+      const numberLike = `$${params.length}`;
+      params.push(`%${escapeLike(text)}%`);
+      const nameLike = `$${params.length}`;
+      alternatives.push(`d.document_number ILIKE ${numberLike}`, `d.names ILIKE ${nameLike}`);
+      rank = `(${rank} + CASE WHEN d.document_number ILIKE ${numberLike} THEN 10 ELSE 0 END
+                      + CASE WHEN d.names ILIKE ${nameLike} THEN 1 ELSE 0 END)`;
+      where.push(`(${alternatives.join(' OR ')})`);
+    }
+    if (query.documentNumber) {
+      params.push(`%${escapeLike(normaliseDocumentNumber(query.documentNumber))}%`);
+      where.push(`d.document_number ILIKE $${params.length}`);
+    }
+    if (query.name) {
+      params.push(`%${escapeLike(query.name.trim())}%`);
+      where.push(`d.names ILIKE $${params.length}`);
+    }
+    const scope = scopeCondition(readScopeOf(actor), params);
+    if (scope) where.push(scope);
+    const filter = (column: string, value: unknown, cast = '') => {
+      if (value === undefined || value === null || value === '') return;
+      params.push(value);
+      where.push(`${column} = $${params.length}${cast}`);
+    };
+    filter('d.session_id', query.sessionId, '::uuid');
+    filter('d.proposal_kind', query.kind, '::proposal_kind');
+    filter('d.doc_kind', query.type);
+    filter('d.grade', query.grade);
+    filter('d.state', query.state);
+    if (query.bureauId) {
+      params.push(query.bureauId);
+      where.push(`$${params.length}::uuid = ANY (d.bureau_ids)`);
+    }
+    params.push(pageSize, (page - 1) * pageSize);
+    const rows = await this.dataSource.query<HitRow[]>(
+      `SELECT d.doc_kind, d.source_id, d.proposal_id, d.session_id, d.session_label, d.proposal_kind,
+              d.proposal_number, d.grade, d.state, d.title, d.body, d.document_number, d.names,
+              to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on, ${rank} AS rank, count(*) OVER () AS total
+         FROM search_documents d
+        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY rank DESC, d.dated_on DESC NULLS LAST, d.id
+        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+      params,
+    );
+    const terms = [...built.terms, ...(text !== '' ? [text.toLowerCase()] : [])];
+    return {
+      items: rows.map((r) => ({
+        type: r.doc_kind,
+        id: r.source_id,
+        proposalId: r.proposal_id,
+        sessionId: r.session_id,
+        sessionLabel: r.session_label,
+        proposalKind: r.proposal_kind,
+        proposalNumber: r.proposal_number,
+        grade: r.grade,
+        state: r.state,
+        title: r.title,
+        documentNumber: r.document_number,
+        names: r.names,
+        datedOn: r.dated_on,
+        rank: Number(r.rank),
+        snippet: buildSnippet(r.body || r.title, terms),
+      })),
+      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      page,
+      pageSize,
+      terms: built.terms,
+    };
+  }
+}
