@@ -126,6 +126,11 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /admin/notification-webhooks': [Admin],
   'POST /admin/notification-webhooks': [Admin],
   'DELETE /admin/notification-webhooks/{id}': [Admin],
+  'GET /search': READERS,
+  'POST /archive/imports': [Registrar, Admin],
+  'GET /archive/imports/{id}': [Registrar, Admin],
+  'GET /archive/letters': EVERYONE,
+  'GET /archive/letters/{id}': EVERYONE,
   'GET /admin/notification-deliveries/failed': [Admin],
 };
 
