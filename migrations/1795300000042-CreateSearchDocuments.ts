@@ -27,6 +27,8 @@ export class CreateSearchDocuments1795300000042 implements MigrationInterface {
         names text NOT NULL DEFAULT '',
         dated_on date,
         tsv tsvector NOT NULL,
+        -- The text's best words with tf-idf weights (unit length): similar replies are their cosine.
+        key_terms jsonb NOT NULL DEFAULT '{}'::jsonb,
         indexed_at timestamptz NOT NULL DEFAULT now(),
         UNIQUE (doc_kind, source_id)
       )`);

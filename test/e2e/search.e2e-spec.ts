@@ -138,6 +138,8 @@ describe('Search over proposals, signed replies and the archive', () => {
       submit: true,
       content: {
         sections: [{ heading: '建设银发食堂', paragraphs: ['全市建成银发食堂十二家。'], source: null }],
+        // Not public: once issued, a public reply is everyone's to read; this one stays its bureau's.
+        disclosure: { level: 'not_public', reason: '涉及内部工作安排' },
       },
     });
     await indexed(proposalId);

@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import {
   ARCHIVE_LIMITS,
   ArchiveFileFailure,
+  type ArchiveLimits,
   decodeText,
   fileTypeOf,
   isZipNoise,
@@ -21,7 +22,7 @@ export type Candidate =
   | { name: string; ok: true; text: string; encoding: TextEncodingName | 'docx' }
   | { name: string; ok: false; failure: ArchiveFileFailure; detail?: Record<string, unknown> };
 
-type LimitsOf = typeof ARCHIVE_LIMITS;
+type LimitsOf = Readonly<ArchiveLimits>;
 
 /**
  * The letters of an upload: a .txt or .docx is one, a .zip gives one per entry. Each failure is

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
-import type { ReplyContentText } from './domain/search-document';
-import { anyOfQuery, keyTerms, type Segmenter } from './domain/search-text';
+import { similarityFingerprint, type ReplyContentText } from './domain/search-document';
+import { anyOfQuery, cosine, sharedWording, shingles, type Segmenter } from './domain/search-text';
 import { jiebaIdf, jiebaSegmenter } from './jieba-segmenter';
 import { scopeCondition } from './search.service';
 
@@ -32,13 +32,17 @@ export interface SimilarReply {
   sections: ReusableSection[];
 }
 
-const MAX_TERMS = 24;
+/** Words of the fingerprint that pick the candidates. */
+const QUERY_TERMS = 24;
+const CANDIDATES = 100;
+/** Candidates whose wording is compared, best by topic first. */
+const RERANKED = 30;
 const LIMIT = 5;
 
 /**
  * Earlier replies to near-identical questions (濮阳 answered the same 社区养老 question in 2023 and
- * 2024): the current proposal's key words (tf × idf) as an OR query, ranked by cover density plus
- * trigram similarity of the titles. Only letters the reader may see: drafts are not in the index.
+ * 2024): the current proposal's fingerprint (its best words, tf × idf) against each indexed
+ * letter's. Only letters the reader may see: drafts are not in the index.
  */
 @Injectable()
 export class SimilarRepliesService {
@@ -62,11 +66,14 @@ export class SimilarRepliesService {
     body: string,
     options: { excludeProposalId?: string; excludeArchivedLetterId?: string; limit?: number } = {},
   ): Promise<SimilarReply[]> {
-    // The title says what is asked: counted three times against the body's words.
-    const terms = keyTerms(`${title}\n${title}\n${title}\n${body}`, this.segmenter, this.idf, MAX_TERMS);
+    const fingerprint = similarityFingerprint(title, body, this.segmenter, this.idf);
+    const terms = Object.keys(fingerprint).slice(0, QUERY_TERMS);
     const tsquery = anyOfQuery(terms);
     if (!tsquery) return [];
-    const params: unknown[] = [tsquery, title];
+    // Candidates by cover density over the best words (GIN), then ranked by the cosine of the
+    // fingerprints: near-identical questions score near 1, a long letter that merely mentions
+    // many of the words does not.
+    const params: unknown[] = [tsquery];
     const where = [`d.tsv @@ $1::tsquery`, `d.doc_kind IN ('reply', 'archived_letter')`];
     if (options.excludeProposalId) {
       params.push(options.excludeProposalId);
@@ -78,41 +85,71 @@ export class SimilarRepliesService {
     }
     const scope = scopeCondition(readScopeOf(actor), params);
     if (scope) where.push(scope);
-    params.push(options.limit ?? LIMIT);
-    const rows = await this.dataSource.query<SimilarRow[]>(
+    const candidates = await this.dataSource.query<CandidateRow[]>(
       `SELECT d.doc_kind, d.source_id, d.proposal_id, d.title, d.session_label, d.document_number, d.grade,
-              to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on,
-              ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', d.tsv, $1::tsquery, 1) + similarity(d.title, $2) AS score,
-              CASE d.doc_kind
-                WHEN 'reply' THEN (SELECT v.content FROM replies r JOIN reply_versions v
-                                    ON v.reply_id = r.id AND v.number = r.signed_version WHERE r.id = d.source_id)
-                ELSE (SELECT jsonb_build_object('sections', a.sections) FROM archived_letters a WHERE a.id = d.source_id)
-              END AS content,
-              (SELECT array_agg(t) FROM unnest($${params.length + 1}::text[]) t
-                WHERE d.tsv @@ quote_literal(t)::tsquery) AS shared
+              to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on, d.key_terms
          FROM search_documents d
         WHERE ${where.join(' AND ')}
-        ORDER BY score DESC, d.dated_on DESC NULLS LAST, d.id
-        LIMIT $${params.length}`,
-      [...params, terms],
+        ORDER BY ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', d.tsv, $1::tsquery) DESC, d.id
+        LIMIT ${CANDIDATES}`,
+      params,
     );
-    return rows.map((r) => ({
-      kind: r.doc_kind === 'reply' ? 'past_reply' : 'archived_letter',
-      id: r.source_id,
-      proposalId: r.proposal_id,
-      title: r.title,
-      sessionLabel: r.session_label,
-      documentNumber: r.document_number,
-      grade: r.grade,
-      datedOn: r.dated_on,
-      score: Number(r.score),
-      sharedTerms: terms.filter((t) => (r.shared ?? []).includes(t)),
-      sections: sectionsOf(r.content),
+    const byTopic = candidates
+      .map((row) => ({ row, score: cosine(fingerprint, row.key_terms ?? {}) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, RERANKED);
+    // Reused wording (same sentences, same paragraphs) lifts a letter above others on the same subject.
+    const bodies = await this.bodiesOf(byTopic.map(({ row }) => row));
+    const own = shingles(`${title}\n${body}`);
+    const best = byTopic
+      .map(({ row, score }) => ({
+        row,
+        score: Math.round((score + sharedWording(own, shingles(bodies.get(row.source_id) ?? ''))) * 1e4) / 1e4,
+      }))
+      .sort((a, b) => b.score - a.score || (b.row.dated_on ?? '').localeCompare(a.row.dated_on ?? ''))
+      .slice(0, options.limit ?? LIMIT);
+    const contents = await this.contentsOf(best.map(({ row }) => row));
+    return best.map(({ row, score }) => ({
+      kind: row.doc_kind === 'reply' ? 'past_reply' : 'archived_letter',
+      id: row.source_id,
+      proposalId: row.proposal_id,
+      title: row.title,
+      sessionLabel: row.session_label,
+      documentNumber: row.document_number,
+      grade: row.grade,
+      datedOn: row.dated_on,
+      score,
+      sharedTerms: Object.keys(fingerprint).filter((t) => (row.key_terms ?? {})[t] !== undefined),
+      sections: sectionsOf(contents.get(row.source_id) ?? null),
     }));
+  }
+
+  private async bodiesOf(rows: CandidateRow[]): Promise<Map<string, string>> {
+    if (rows.length === 0) return new Map();
+    const found = await this.dataSource.query<{ doc_kind: string; source_id: string; text: string }[]>(
+      `SELECT doc_kind, source_id, title || E'\\n' || body AS text FROM search_documents
+        WHERE source_id = ANY($1::uuid[]) AND doc_kind IN ('reply', 'archived_letter')`,
+      [rows.map((r) => r.source_id)],
+    );
+    return new Map(found.map((r) => [r.source_id, r.text]));
+  }
+
+  /** The sections of the chosen letters: a reply's signed version, an archived letter's parsed sections. */
+  private async contentsOf(rows: CandidateRow[]): Promise<Map<string, ReplyContentText>> {
+    const replies = rows.filter((r) => r.doc_kind === 'reply').map((r) => r.source_id);
+    const letters = rows.filter((r) => r.doc_kind === 'archived_letter').map((r) => r.source_id);
+    const found = await this.dataSource.query<{ id: string; content: ReplyContentText }[]>(
+      `SELECT r.id, v.content FROM replies r JOIN reply_versions v ON v.reply_id = r.id AND v.number = r.signed_version
+        WHERE r.id = ANY($1::uuid[])
+       UNION ALL
+       SELECT a.id, jsonb_build_object('sections', a.sections) FROM archived_letters a WHERE a.id = ANY($2::uuid[])`,
+      [replies, letters],
+    );
+    return new Map(found.map((r) => [r.id, r.content]));
   }
 }
 
-interface SimilarRow {
+interface CandidateRow {
   doc_kind: 'reply' | 'archived_letter';
   source_id: string;
   proposal_id: string | null;
@@ -121,9 +158,7 @@ interface SimilarRow {
   document_number: string | null;
   grade: string | null;
   dated_on: string | null;
-  score: string | number;
-  content: ReplyContentText | null;
-  shared: string[] | null;
+  key_terms: Record<string, number> | null;
 }
 
 function sectionsOf(content: ReplyContentText | null): ReusableSection[] {

@@ -5,7 +5,15 @@
  */
 import { PARSED_FIELDS, type ParsedField, type ParsedReplyLetter } from './reply-letter-parser';
 
-export const ARCHIVE_LIMITS = {
+export interface ArchiveLimits {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxZipEntries: number;
+  maxZipUncompressedBytes: number;
+  maxTextChars: number;
+}
+
+export const ARCHIVE_LIMITS: Readonly<ArchiveLimits> = {
   /** One uploaded file, or one file inside a zip once uncompressed. A letter is ~10 KB of text. */
   maxFileBytes: 5 * 1024 * 1024,
   /** Files in one upload (the parts of the request). */
@@ -16,7 +24,7 @@ export const ARCHIVE_LIMITS = {
   maxZipUncompressedBytes: 100 * 1024 * 1024,
   /** Text of one letter after extraction. */
   maxTextChars: 200_000,
-} as const;
+};
 
 export type FileType = 'txt' | 'docx' | 'zip' | 'other';
 

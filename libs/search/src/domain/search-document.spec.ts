@@ -61,6 +61,6 @@ describe('indexedDocument', () => {
       datedOn: null,
     };
     const segmenter = { cut: (t: string) => t.split(' '), cutForSearch: (t: string) => t.split(' ') };
-    expect(indexedDocument(input, segmenter).tsv).toBe("'a':1A 'b':12B 'm':23B 'n':24B 'c':35C");
+    expect(indexedDocument(input, segmenter, () => 1).tsv).toBe("'a':1A 'b':12B 'm':23B 'n':24B 'c':35C");
   });
 });

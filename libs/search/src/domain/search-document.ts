@@ -1,5 +1,5 @@
 /** What the index holds of each source, and how it is read from the sources' rows. Pure. */
-import { tsvectorText, type Segmenter } from './search-text';
+import { termWeights, tsvectorText, type Segmenter } from './search-text';
 
 export type SearchDocumentKind = 'proposal' | 'reply' | 'archived_letter';
 export const SEARCH_DOCUMENT_KINDS: readonly SearchDocumentKind[] = ['proposal', 'reply', 'archived_letter'];
@@ -28,11 +28,18 @@ export interface SearchDocumentInput {
 
 export interface IndexedDocument extends SearchDocumentInput {
   tsv: string;
+  /** The document's fingerprint for similar replies (termWeights of title, headings and body). */
+  keyTerms: Record<string, number>;
 }
 
-export function indexedDocument(input: SearchDocumentInput, segmenter: Segmenter): IndexedDocument {
+export function indexedDocument(
+  input: SearchDocumentInput,
+  segmenter: Segmenter,
+  idf: (term: string) => number,
+): IndexedDocument {
   return {
     ...input,
+    keyTerms: similarityFingerprint(input.title, `${input.headings}\n${input.body}`, segmenter, idf),
     tsv: tsvectorText(
       {
         title: input.title,
@@ -88,4 +95,14 @@ export function normaliseDocumentNumber(text: string): string {
     .replace(/\s+/g, '')
     .replace(/[[［(（【〔]/g, '〔')
     .replace(/[\]］)）】〕]/g, '〕');
+}
+
+/** The title says what is asked: it counts three times against the body's words. */
+export function similarityFingerprint(
+  title: string,
+  body: string,
+  segmenter: Segmenter,
+  idf: (term: string) => number,
+): Record<string, number> {
+  return termWeights(`${title}\n${title}\n${title}\n${body}`, segmenter, idf);
 }

@@ -9,6 +9,10 @@ import {
   quoteLexeme,
   type Segmenter,
   tsvectorText,
+  termWeights,
+  cosine,
+  sharedWording,
+  shingles,
 } from './search-text';
 
 /** A segmenter that cuts on blanks; search mode also gives each word's two-character halves. */
@@ -120,5 +124,33 @@ describe('documentTerms and keyTerms', () => {
   it('anyOfQuery ORs the words', () => {
     expect(anyOfQuery(['养老', '照料'])).toBe("'养老' | '照料'");
     expect(anyOfQuery([])).toBeNull();
+  });
+});
+
+describe('termWeights, cosine and sharedWording', () => {
+  const idf = () => 1;
+
+  it('termWeights keeps the best words at unit length, best first', () => {
+    const weights = termWeights('养老 养老 养老 照料 服务', fake, idf, 2);
+    expect(Object.keys(weights)).toEqual(['养老', '服务']);
+    const length = Math.sqrt(Object.values(weights).reduce((s, w) => s + w * w, 0));
+    expect(length).toBeCloseTo(1, 3);
+    expect(termWeights('', fake, idf)).toEqual({});
+  });
+
+  it('cosine is 1 for the same words, 0 for none shared', () => {
+    const a = termWeights('养老 照料', fake, idf);
+    expect(cosine(a, a)).toBeCloseTo(1, 3);
+    expect(cosine(a, termWeights('交通 道路', fake, idf))).toBe(0);
+  });
+
+  it('sharedWording measures reused sentences, ignoring blanks and punctuation', () => {
+    const reused = '全市已建成社区日间照料中心四十二个';
+    const a = shingles(`${reused}。另外新建了十个。`);
+    const b = shingles(`今年：${reused}，成效明显`);
+    expect(sharedWording(a, b)).toBeGreaterThan(0.5);
+    expect(sharedWording(a, shingles('道路交通安全管理工作取得新进展'))).toBe(0);
+    expect(sharedWording(new Set(), a)).toBe(0);
+    expect([...shingles('一二三四五六七八九', 8)]).toEqual(['一二三四五六七八', '二三四五六七八九']);
   });
 });

@@ -177,19 +177,67 @@ export function buildSearchQuery(query: string, segmenter: Segmenter): SearchQue
  * characters or more (not numbers), scored by frequency × inverse document frequency, best first.
  */
 export function keyTerms(text: string, segmenter: Segmenter, idf: (term: string) => number, max = 20): string[] {
+  return Object.keys(termWeights(text, segmenter, idf, max));
+}
+
+/**
+ * The `max` best words of a text with their tf × idf weights, scaled to unit length: a text's
+ * fingerprint, stored with each document so similarity is a cosine of two small vectors.
+ * Insertion order is best first.
+ */
+export function termWeights(
+  text: string,
+  segmenter: Segmenter,
+  idf: (term: string) => number,
+  max = 64,
+): Record<string, number> {
   const counts = new Map<string, number>();
   for (const term of documentTerms(text, segmenter)) {
     if ([...term].length < 2 || /^[\p{N}.]+$/u.test(term)) continue;
     counts.set(term, (counts.get(term) ?? 0) + 1);
   }
-  return [...counts.entries()]
-    .map(([term, count]) => ({ term, score: Math.log(1 + count) * idf(term) }))
+  const best = [...counts.entries()]
+    .map(([term, count]) => ({ term, score: (1 + Math.log(count)) * idf(term) }))
     .sort((a, b) => b.score - a.score || a.term.localeCompare(b.term))
-    .slice(0, max)
-    .map(({ term }) => term);
+    .slice(0, max);
+  const length = Math.sqrt(best.reduce((sum, { score }) => sum + score * score, 0));
+  const weights: Record<string, number> = {};
+  for (const { term, score } of best) weights[term] = length > 0 ? Math.round((score / length) * 1e4) / 1e4 : 0;
+  return weights;
+}
+
+/** Cosine of two unit-length fingerprints (1: the same words in the same proportions). */
+export function cosine(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): number {
+  let sum = 0;
+  for (const [term, weight] of Object.entries(a)) sum += weight * (b[term] ?? 0);
+  return Math.round(sum * 1e4) / 1e4;
 }
 
 /** Any of the words (OR), for ranking similar documents; null when there are none. */
 export function anyOfQuery(terms: readonly string[]): string | null {
   return terms.length === 0 ? null : terms.map(quoteLexeme).join(' | ');
+}
+
+/** Length of the character shingles that detect reused wording (a reused sentence shares all of its own). */
+export const SHINGLE_LENGTH = 8;
+
+/** The text's runs of SHINGLE_LENGTH characters, white space and punctuation left out. */
+export function shingles(text: string, length = SHINGLE_LENGTH): Set<string> {
+  const chars = [...text.replace(/[^\p{L}\p{N}]/gu, '')];
+  const result = new Set<string>();
+  for (let i = 0; i + length <= chars.length; i++) result.add(chars.slice(i, i + length).join(''));
+  return result;
+}
+
+/**
+ * How much wording two texts share: the part of the smaller one's shingles found in the other
+ * (0 to 1). A reply that reuses last year's paragraphs scores far above one on the same subject
+ * written afresh (the 濮阳 letters of 2023 and 2024: 0.13; other pairs of seed letters: under 0.03).
+ */
+export function sharedWording(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  if (small.size === 0) return 0;
+  let shared = 0;
+  for (const shingle of small) if (large.has(shingle)) shared += 1;
+  return Math.round((shared / small.size) * 1e4) / 1e4;
 }
