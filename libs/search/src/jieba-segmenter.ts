@@ -11,8 +11,8 @@ export function jiebaSegmenter(): Segmenter {
   jieba ??= Jieba.withDict(dict);
   const instance = jieba;
   return {
-    // No HMM for queries: it would glue unknown pairs of characters into words documents lack.
-    cut: (text) => instance.cut(text, false),
+    // HMM on both sides: a name jieba does not know (韩冰) is glued the same way in a query as in a document.
+    cut: (text) => instance.cut(text, true),
     cutForSearch: (text) => instance.cutForSearch(text, true),
   };
 }

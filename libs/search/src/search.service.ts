@@ -11,6 +11,9 @@ import { buildSnippet } from './domain/snippet';
 import type { SearchPageDto, SearchQueryDto } from './dto/search.dto';
 import { jiebaSegmenter } from './jieba-segmenter';
 
+/** Ranking reads every matching tsvector: beyond this many matches, the most recent are ranked. */
+export const RANKED_AT_MOST = 5000;
+
 /** Weights of D, C (body), B (headings, names), A (title) for ts_rank_cd. */
 const RANK_WEIGHTS = '{0.1, 0.2, 0.5, 1.0}';
 
@@ -30,7 +33,6 @@ interface HitRow {
   names: string;
   dated_on: string | null;
   rank: number;
-  total: string;
 }
 
 /** Filters and scope as SQL, with their parameters numbered from `params.length`. */
@@ -44,6 +46,11 @@ export function scopeCondition(scope: ReadScope, params: unknown[]): string | nu
     default:
       return assertUnreachable(scope);
   }
+}
+
+/** 文号 carry a year: digits, usually in brackets (三民文〔2023〕21号). */
+export function looksLikeDocumentNumber(text: string): boolean {
+  return /[0-9０-９]/.test(text) || /[〔〕[\]［］【】]/.test(text);
 }
 
 function escapeLike(text: string): string {
@@ -69,21 +76,28 @@ export class SearchService {
     const built = buildSearchQuery(text, this.segmenter);
     let rank = '0';
     if (text !== '') {
-      // The words, or the whole query as part of a 文号 or a name (刘晓静, 三民文〔2023〕21号).
+      // The words; or the query as part of a 文号 (it has digits or brackets) or of a name (three
+      // characters or more: what a trigram index can serve; two-character names match as words).
       const alternatives: string[] = [];
+      const ranks: string[] = [];
       if (built.tsquery) {
         params.push(built.tsquery);
         const tsq = `$${params.length}::tsquery`;
         alternatives.push(`d.tsv @@ ${tsq}`);
-        rank = `ts_rank_cd('${RANK_WEIGHTS}', d.tsv, ${tsq}, 1)`;
+        ranks.push(`ts_rank_cd('${RANK_WEIGHTS}', d.tsv, ${tsq}, 1)`);
       }
-      params.push(`%${escapeLike(normaliseDocumentNumber(text))}%`);
-      const numberLike = `$${params.length}`;
-      params.push(`%${escapeLike(text)}%`);
-      const nameLike = `$${params.length}`;
-      alternatives.push(`d.document_number ILIKE ${numberLike}`, `d.names ILIKE ${nameLike}`);
-      rank = `(${rank} + CASE WHEN d.document_number ILIKE ${numberLike} THEN 10 ELSE 0 END
-                      + CASE WHEN d.names ILIKE ${nameLike} THEN 1 ELSE 0 END)`;
+      if (looksLikeDocumentNumber(text)) {
+        params.push(`%${escapeLike(normaliseDocumentNumber(text))}%`);
+        alternatives.push(`d.document_number ILIKE $${params.length}`);
+        ranks.push(`CASE WHEN d.document_number ILIKE $${params.length} THEN 10 ELSE 0 END`);
+      }
+      if ([...text].length >= 3 && [...text].length <= 20) {
+        params.push(`%${escapeLike(text)}%`);
+        alternatives.push(`d.names ILIKE $${params.length}`);
+        ranks.push(`CASE WHEN d.names ILIKE $${params.length} THEN 1 ELSE 0 END`);
+      }
+      if (alternatives.length === 0) alternatives.push('false');
+      rank = ranks.length > 0 ? `(${ranks.join(' + ')})` : '0';
       where.push(`(${alternatives.join(' OR ')})`);
     }
     if (query.documentNumber) {
@@ -110,16 +124,28 @@ export class SearchService {
       params.push(query.bureauId);
       where.push(`$${params.length}::uuid = ANY (d.bureau_ids)`);
     }
-    params.push(pageSize, (page - 1) * pageSize);
-    const rows = await this.dataSource.query<HitRow[]>(
-      `SELECT d.doc_kind, d.source_id, d.proposal_id, d.session_id, d.session_label, d.proposal_kind,
-              d.proposal_number, d.grade, d.state, d.title, d.body, d.document_number, d.names,
-              to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on, ${rank} AS rank, count(*) OVER () AS total
-         FROM search_documents d
-        ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY rank DESC, d.dated_on DESC NULLS LAST, d.id
-        LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    const condition = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    // The GIN match needs no tsvector read; ranking does (detoasting each one), so a query matching
+    // more than RANKED_AT_MOST documents is ranked among the most recent of them. The total stays exact.
+    const [{ count }] = await this.dataSource.query<{ count: string }[]>(
+      `SELECT count(*) FROM search_documents d ${condition}`,
       params,
+    );
+    const total = Number(count);
+    if (total === 0) return { items: [], total, page, pageSize, terms: built.terms, rankedAmong: 0 };
+    const limits = [...params, RANKED_AT_MOST, pageSize, (page - 1) * pageSize];
+    const n = params.length;
+    const rows = await this.dataSource.query<HitRow[]>(
+      `WITH candidates AS MATERIALIZED (
+         SELECT d.id FROM search_documents d ${condition}
+          ORDER BY d.dated_on DESC NULLS LAST, d.id LIMIT $${n + 1})
+       SELECT d.doc_kind, d.source_id, d.proposal_id, d.session_id, d.session_label, d.proposal_kind,
+              d.proposal_number, d.grade, d.state, d.title, d.body, d.document_number, d.names,
+              to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on, ${rank} AS rank
+         FROM candidates c JOIN search_documents d ON d.id = c.id
+        ORDER BY rank DESC, d.dated_on DESC NULLS LAST, d.id
+        LIMIT $${n + 2} OFFSET $${n + 3}`,
+      limits,
     );
     const terms = [...built.terms, ...(text !== '' ? [text.toLowerCase()] : [])];
     return {
@@ -140,10 +166,11 @@ export class SearchService {
         rank: Number(r.rank),
         snippet: buildSnippet(r.body || r.title, terms),
       })),
-      total: rows.length > 0 ? Number(rows[0].total) : 0,
+      total,
       page,
       pageSize,
       terms: built.terms,
+      rankedAmong: Math.min(total, RANKED_AT_MOST),
     };
   }
 }

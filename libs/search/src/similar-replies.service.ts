@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { similarityFingerprint, type ReplyContentText } from './domain/search-document';
-import { anyOfQuery, cosine, sharedWording, shingles, type Segmenter } from './domain/search-text';
+import { anyPairQuery, cosine, sharedWording, shingles, type Segmenter } from './domain/search-text';
 import { jiebaIdf, jiebaSegmenter } from './jieba-segmenter';
 import { scopeCondition } from './search.service';
 
@@ -32,8 +32,8 @@ export interface SimilarReply {
   sections: ReusableSection[];
 }
 
-/** Words of the fingerprint that pick the candidates. */
-const QUERY_TERMS = 24;
+/** Words of the fingerprint that pick the candidates (any two of them): 8 words, 28 pairs. */
+const QUERY_TERMS = 8;
 const CANDIDATES = 100;
 /** Candidates whose wording is compared, best by topic first. */
 const RERANKED = 30;
@@ -68,12 +68,12 @@ export class SimilarRepliesService {
   ): Promise<SimilarReply[]> {
     const fingerprint = similarityFingerprint(title, body, this.segmenter, this.idf);
     const terms = Object.keys(fingerprint).slice(0, QUERY_TERMS);
-    const tsquery = anyOfQuery(terms);
+    const tsquery = anyPairQuery(terms);
     if (!tsquery) return [];
-    // Candidates by cover density over the best words (GIN), then ranked by the cosine of the
-    // fingerprints: near-identical questions score near 1, a long letter that merely mentions
-    // many of the words does not.
-    const params: unknown[] = [tsquery];
+    // Candidates: letters sharing two of the best words (GIN), the likeliest titles first (pg_trgm
+    // similarity, cheap: no tsvector is read); then ranked by the cosine of the fingerprints, so a
+    // long letter that merely mentions many of the words does not win.
+    const params: unknown[] = [tsquery, title];
     const where = [`d.tsv @@ $1::tsquery`, `d.doc_kind IN ('reply', 'archived_letter')`];
     if (options.excludeProposalId) {
       params.push(options.excludeProposalId);
@@ -90,7 +90,7 @@ export class SimilarRepliesService {
               to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on, d.key_terms
          FROM search_documents d
         WHERE ${where.join(' AND ')}
-        ORDER BY ts_rank_cd('{0.1, 0.2, 0.5, 1.0}', d.tsv, $1::tsquery) DESC, d.id
+        ORDER BY similarity(d.title, $2) DESC, d.dated_on DESC NULLS LAST, d.id
         LIMIT ${CANDIDATES}`,
       params,
     );

@@ -1,6 +1,7 @@
 import { jiebaIdf, jiebaSegmenter } from '../jieba-segmenter';
 import {
   anyOfQuery,
+  anyPairQuery,
   buildSearchQuery,
   documentTerms,
   keyTerms,
@@ -152,5 +153,13 @@ describe('termWeights, cosine and sharedWording', () => {
     expect(sharedWording(a, shingles('道路交通安全管理工作取得新进展'))).toBe(0);
     expect(sharedWording(new Set(), a)).toBe(0);
     expect([...shingles('一二三四五六七八九', 8)]).toEqual(['一二三四五六七八', '二三四五六七八九']);
+  });
+});
+
+describe('anyPairQuery', () => {
+  it('ORs every pair of the words; one word alone; null for none', () => {
+    expect(anyPairQuery(['a', 'b', 'c'])).toBe("('a' & 'b') | ('a' & 'c') | ('b' & 'c')");
+    expect(anyPairQuery(['a'])).toBe("'a'");
+    expect(anyPairQuery([])).toBeNull();
   });
 });

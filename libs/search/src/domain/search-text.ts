@@ -213,6 +213,20 @@ export function cosine(a: Readonly<Record<string, number>>, b: Readonly<Record<s
   return Math.round(sum * 1e4) / 1e4;
 }
 
+/**
+ * Documents sharing at least two of the words (any pair, OR'd); one word alone when only one is
+ * given. Pairs keep the candidates of a similar-documents query few even when single words are
+ * common. Null when there are no words.
+ */
+export function anyPairQuery(terms: readonly string[]): string | null {
+  if (terms.length < 2) return anyOfQuery(terms);
+  const pairs: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    for (let j = i + 1; j < terms.length; j++) pairs.push(`(${quoteLexeme(terms[i])} & ${quoteLexeme(terms[j])})`);
+  }
+  return pairs.join(' | ');
+}
+
 /** Any of the words (OR), for ranking similar documents; null when there are none. */
 export function anyOfQuery(terms: readonly string[]): string | null {
   return terms.length === 0 ? null : terms.map(quoteLexeme).join(' | ');
