@@ -6,7 +6,7 @@ import type { Actor } from '@dafu/platform/auth/actor';
 import { similarityFingerprint, type ReplyContentText } from './domain/search-document';
 import { anyPairQuery, cosine, sharedWording, shingles, type Segmenter } from './domain/search-text';
 import { jiebaIdf, jiebaSegmenter } from './jieba-segmenter';
-import { scopeCondition } from './search.service';
+import { preferIndexes, scopeCondition } from './search.service';
 
 /** A section of an earlier letter a clerk can insert; its index is what the inserted section's source records. */
 export interface ReusableSection {
@@ -85,15 +85,18 @@ export class SimilarRepliesService {
     }
     const scope = scopeCondition(readScopeOf(actor), params);
     if (scope) where.push(scope);
-    const candidates = await this.dataSource.query<CandidateRow[]>(
-      `SELECT d.doc_kind, d.source_id, d.proposal_id, d.title, d.session_label, d.document_number, d.grade,
+    const candidates = await this.dataSource.transaction(async (manager) => {
+      await preferIndexes(manager);
+      return manager.query<CandidateRow[]>(
+        `SELECT d.doc_kind, d.source_id, d.proposal_id, d.title, d.session_label, d.document_number, d.grade,
               to_char(d.dated_on, 'YYYY-MM-DD') AS dated_on, d.key_terms
          FROM search_documents d
         WHERE ${where.join(' AND ')}
         ORDER BY similarity(d.title, $2) DESC, d.dated_on DESC NULLS LAST, d.id
         LIMIT ${CANDIDATES}`,
-      params,
-    );
+        params,
+      );
+    });
     const byTopic = candidates
       .map((row) => ({ row, score: cosine(fingerprint, row.key_terms ?? {}) }))
       .sort((a, b) => b.score - a.score)

@@ -76,7 +76,7 @@ export class SearchPageDto {
   @ApiProperty() pageSize: number;
   @ApiProperty({ type: [String], description: 'The words searched for, as segmented' }) terms: string[];
   @ApiProperty({
-    description: 'How many of the matches were ranked: all of them, or the 5,000 most recent when more match',
+    description: 'How many of the matches were ranked: all of them, or the 2,000 most recent when more match',
   })
   rankedAmong: number;
 }
