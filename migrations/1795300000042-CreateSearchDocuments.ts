@@ -25,6 +25,8 @@ export class CreateSearchDocuments1795300000042 implements MigrationInterface {
         body text NOT NULL DEFAULT '',
         document_number text,
         names text NOT NULL DEFAULT '',
+        -- Every two-character run of each name: a two-character lookup (晓静) makes no trigram.
+        name_grams text[] NOT NULL DEFAULT '{}',
         dated_on date,
         tsv tsvector NOT NULL,
         -- The text's best words with tf-idf weights (unit length): similar replies are their cosine.
@@ -40,6 +42,7 @@ export class CreateSearchDocuments1795300000042 implements MigrationInterface {
       `CREATE INDEX search_documents_number_trgm_idx ON search_documents USING gin (document_number gin_trgm_ops)`,
     );
     await q.query(`CREATE INDEX search_documents_names_trgm_idx ON search_documents USING gin (names gin_trgm_ops)`);
+    await q.query(`CREATE INDEX search_documents_name_grams_idx ON search_documents USING gin (name_grams)`);
     await q.query(`CREATE INDEX search_documents_title_trgm_idx ON search_documents USING gin (title gin_trgm_ops)`);
   }
 

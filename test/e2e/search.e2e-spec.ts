@@ -106,6 +106,11 @@ describe('Search over proposals, signed replies and the archive', () => {
     expect((await search(clerkA, { documentNumber: '三民文' })).items.map((h) => h.id)).toEqual([sanmenxia]);
     const byName = await search(clerkA, { name: '晓静' });
     expect(byName.items.map((h) => h.id)).toEqual([letterIds.get('puyang-cppcc-9-2-228.txt')]);
+    // Two characters make no trigram: the name grams serve them, as a name= filter or as q.
+    expect((await search(clerkA, { q: '韩冰' })).items[0].id).toBe(sanmenxia);
+    expect((await search(clerkA, { name: '民盟' })).items.map((h) => h.id)).toEqual([
+      letterIds.get('benxi-cppcc-1014.txt'),
+    ]);
     const leader = await search(clerkA, { q: '左锋杰' });
     expect(leader.items[0].id).toBe(sanmenxia);
     expect(leader.items[0].names).toContain('左锋杰');

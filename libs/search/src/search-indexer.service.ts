@@ -197,6 +197,7 @@ export class SearchIndexer {
           dated_on: d.datedOn,
           tsv: d.tsv,
           key_terms: d.keyTerms,
+          name_grams: d.nameGrams,
         })),
       ),
     ]);
@@ -280,18 +281,18 @@ const ARCHIVED_SOURCES = `
 const UPSERT = `
   INSERT INTO search_documents (doc_kind, source_id, proposal_id, session_id, session_label, bureau_ids,
          visible_to_all, proposal_kind, proposal_number, grade, state, title, headings, body, document_number,
-         names, dated_on, tsv, key_terms, indexed_at)
+         names, name_grams, dated_on, tsv, key_terms, indexed_at)
   SELECT d.doc_kind, d.source_id, d.proposal_id, d.session_id, d.session_label, d.bureau_ids, d.visible_to_all,
          d.proposal_kind::proposal_kind, d.proposal_number, d.grade, d.state, d.title, d.headings, d.body,
-         d.document_number, d.names, d.dated_on, d.tsv::tsvector, d.key_terms, now()
+         d.document_number, d.names, d.name_grams, d.dated_on, d.tsv::tsvector, d.key_terms, now()
     FROM jsonb_to_recordset($1::jsonb) AS d(doc_kind text, source_id uuid, proposal_id uuid, session_id uuid,
          session_label text, bureau_ids uuid[], visible_to_all boolean, proposal_kind text, proposal_number integer,
-         grade text, state text, title text, headings text, body text, document_number text, names text,
+         grade text, state text, title text, headings text, body text, document_number text, names text, name_grams text[],
          dated_on date, tsv text, key_terms jsonb)
   ON CONFLICT (doc_kind, source_id) DO UPDATE SET
     proposal_id = EXCLUDED.proposal_id, session_id = EXCLUDED.session_id, session_label = EXCLUDED.session_label,
     bureau_ids = EXCLUDED.bureau_ids, visible_to_all = EXCLUDED.visible_to_all,
     proposal_kind = EXCLUDED.proposal_kind, proposal_number = EXCLUDED.proposal_number, grade = EXCLUDED.grade,
     state = EXCLUDED.state, title = EXCLUDED.title, headings = EXCLUDED.headings, body = EXCLUDED.body,
-    document_number = EXCLUDED.document_number, names = EXCLUDED.names, dated_on = EXCLUDED.dated_on,
+    document_number = EXCLUDED.document_number, names = EXCLUDED.names, name_grams = EXCLUDED.name_grams, dated_on = EXCLUDED.dated_on,
     tsv = EXCLUDED.tsv, key_terms = EXCLUDED.key_terms, indexed_at = now()`;

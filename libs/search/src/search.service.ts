@@ -57,6 +57,21 @@ export function scopeCondition(scope: ReadScope, params: unknown[]): string | nu
   }
 }
 
+/**
+ * A name contains the text: two characters through the name-gram GIN index (no trigram in them),
+ * three to twenty through the trigram index; null otherwise (one character matches too much).
+ */
+export function nameCondition(text: string, params: unknown[]): string | null {
+  const length = [...text].length;
+  if (length === 2) {
+    params.push([text.toLowerCase()]);
+    return `d.name_grams @> $${params.length}::text[]`;
+  }
+  if (length < 3 || length > 20) return null;
+  params.push(`%${escapeLike(text)}%`);
+  return `d.names ILIKE $${params.length}`;
+}
+
 /** 文号 carry a year: digits, usually in brackets (三民文〔2023〕21号). */
 export function looksLikeDocumentNumber(text: string): boolean {
   return /[0-9０-９]/.test(text) || /[〔〕[\]［］【】]/.test(text);
@@ -100,10 +115,10 @@ export class SearchService {
         alternatives.push(`d.document_number ILIKE $${params.length}`);
         ranks.push(`CASE WHEN d.document_number ILIKE $${params.length} THEN 10 ELSE 0 END`);
       }
-      if ([...text].length >= 3 && [...text].length <= 20) {
-        params.push(`%${escapeLike(text)}%`);
-        alternatives.push(`d.names ILIKE $${params.length}`);
-        ranks.push(`CASE WHEN d.names ILIKE $${params.length} THEN 1 ELSE 0 END`);
+      const name = nameCondition(text, params);
+      if (name) {
+        alternatives.push(name);
+        ranks.push(`CASE WHEN ${name} THEN 1 ELSE 0 END`);
       }
       if (alternatives.length === 0) alternatives.push('false');
       rank = ranks.length > 0 ? `(${ranks.join(' + ')})` : '0';
@@ -113,10 +128,7 @@ export class SearchService {
       params.push(`%${escapeLike(normaliseDocumentNumber(query.documentNumber))}%`);
       where.push(`d.document_number ILIKE $${params.length}`);
     }
-    if (query.name) {
-      params.push(`%${escapeLike(query.name.trim())}%`);
-      where.push(`d.names ILIKE $${params.length}`);
-    }
+    if (query.name) where.push(nameCondition(query.name.trim(), params) ?? 'false');
     const scope = scopeCondition(readScopeOf(actor), params);
     if (scope) where.push(scope);
     const filter = (column: string, value: unknown, cast = '') => {

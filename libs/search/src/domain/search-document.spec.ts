@@ -1,4 +1,10 @@
-import { indexedDocument, normaliseDocumentNumber, replyText, type SearchDocumentInput } from './search-document';
+import {
+  indexedDocument,
+  nameGrams,
+  normaliseDocumentNumber,
+  replyText,
+  type SearchDocumentInput,
+} from './search-document';
 
 describe('normaliseDocumentNumber', () => {
   it.each([
@@ -62,5 +68,22 @@ describe('indexedDocument', () => {
     };
     const segmenter = { cut: (t: string) => t.split(' '), cutForSearch: (t: string) => t.split(' ') };
     expect(indexedDocument(input, segmenter, () => 1).tsv).toBe("'a':1A 'b':12B 'm':23B 'n':24B 'c':35C");
+  });
+});
+
+describe('nameGrams', () => {
+  it('gives every two-character run of each name', () => {
+    expect(nameGrams('刘晓静、韩冰、民盟本溪市委')).toEqual([
+      '刘晓',
+      '晓静',
+      '韩冰',
+      '民盟',
+      '盟本',
+      '本溪',
+      '溪市',
+      '市委',
+    ]);
+    expect(nameGrams('')).toEqual([]);
+    expect(nameGrams('王')).toEqual([]);
   });
 });

@@ -28,6 +28,8 @@ export interface SearchDocumentInput {
 
 export interface IndexedDocument extends SearchDocumentInput {
   tsv: string;
+  /** Two-character runs of the names, for lookups too short for a trigram. */
+  nameGrams: string[];
   /** The document's fingerprint for similar replies (termWeights of title, headings and body). */
   keyTerms: Record<string, number>;
 }
@@ -39,6 +41,7 @@ export function indexedDocument(
 ): IndexedDocument {
   return {
     ...input,
+    nameGrams: nameGrams(input.names),
     keyTerms: similarityFingerprint(input.title, `${input.headings}\n${input.body}`, segmenter, idf),
     tsv: tsvectorText(
       {
@@ -105,4 +108,14 @@ export function similarityFingerprint(
   idf: (term: string) => number,
 ): Record<string, number> {
   return termWeights(`${title}\n${title}\n${title}\n${body}`, segmenter, idf);
+}
+
+/** Every two-character run inside each name of a 、-separated list (刘晓静: 刘晓, 晓静). */
+export function nameGrams(names: string): string[] {
+  const grams = new Set<string>();
+  for (const name of names.split(/[、,，;；\s]+/)) {
+    const chars = [...name.toLowerCase()];
+    for (let i = 0; i + 2 <= chars.length; i++) grams.add(chars[i] + chars[i + 1]);
+  }
+  return [...grams];
 }
