@@ -171,6 +171,19 @@ describe('Search over proposals, signed replies and the archive', () => {
     expect((await search(supervisor, { q: '银发食堂' })).total).toBe(1);
     expect((await search(clerkB, { q: '银发食堂' })).total).toBe(0);
     expect((await search(clerkA, { documentNumber: signed.body.documentNumber })).items[0].id).toBe(replyId);
+
+    // A voided letter leaves the index.
+    await ctx
+      .http()
+      .post(`/replies/${replyId}/void`)
+      .set(...bearer(signatoryA))
+      .send({ reason: '文号错误，重新签发' })
+      .expect(200);
+    await until(async () => {
+      const rows = await ctx.dataSource.query(`SELECT 1 FROM search_documents WHERE source_id = $1`, [replyId]);
+      return rows.length === 0;
+    }, 'the voided reply gone from the index');
+    expect((await search(clerkA, { q: '银发食堂' })).total).toBe(0);
   });
 
   it('validates its query', async () => {
