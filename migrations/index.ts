@@ -21,6 +21,9 @@ import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
 import { AddRehandlingNotificationKind1795300000020 } from './1795300000020-AddRehandlingNotificationKind';
 import { CreateFollowUps1795300000021 } from './1795300000021-CreateFollowUps';
 import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisionIndexes';
+import { EnablePgTrgm1795300000040 } from './1795300000040-EnablePgTrgm';
+import { CreateArchive1795300000041 } from './1795300000041-CreateArchive';
+import { CreateSearchDocuments1795300000042 } from './1795300000042-CreateSearchDocuments';
 import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050-AddPublicationDelayToHandlingRules';
 import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
@@ -50,6 +53,9 @@ export const ALL_MIGRATIONS = [
   AddRehandlingNotificationKind1795300000020,
   CreateFollowUps1795300000021,
   AddSupervisionIndexes1795300000030,
+  EnablePgTrgm1795300000040,
+  CreateArchive1795300000041,
+  CreateSearchDocuments1795300000042,
   AddPublicationDelayToHandlingRules1795300000050,
   AddMayReadDraftsToUsers1795300000051,
   IndexIssuedReplies1795300000052,

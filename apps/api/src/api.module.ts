@@ -22,6 +22,8 @@ import { RemindersModule } from '@dafu/reminders/reminders.module';
 import { FeedbackModule } from '@dafu/feedback/feedback.module';
 import { DisclosureModule } from '@dafu/disclosure/disclosure.module';
 import { SupervisionModule } from '@dafu/supervision/supervision.module';
+import { SearchModule } from '@dafu/search/search.module';
+import { ArchiveModule } from '@dafu/archive/archive.module';
 
 @Module({
   imports: [
@@ -46,6 +48,8 @@ import { SupervisionModule } from '@dafu/supervision/supervision.module';
     FeedbackModule,
     DisclosureModule,
     SupervisionModule,
+    SearchModule,
+    ArchiveModule,
   ],
   providers: [{ provide: APP_GUARD, useClass: AccessGuard }],
 })

@@ -26,6 +26,8 @@ import {
   SendDigestsJob,
 } from '@dafu/reminders/jobs/reminder.jobs';
 import { DisclosureEvents } from '@dafu/disclosure/jobs/disclosure-events';
+import { SearchEvents } from '@dafu/search/jobs/search-events';
+import { SearchModule } from '@dafu/search/search.module';
 import { WorkerRunner } from './worker-runner';
 
 @Module({
@@ -42,6 +44,7 @@ import { WorkerRunner } from './worker-runner';
     MailModule,
     DocumentsModule,
     RemindersModule,
+    SearchModule,
   ],
   providers: [
     HealthCheckJob,
@@ -57,6 +60,7 @@ import { WorkerRunner } from './worker-runner';
     SendDigestsJob,
     ReminderEvents,
     DisclosureEvents,
+    SearchEvents,
     {
       provide: JOB_HANDLERS,
       inject: [

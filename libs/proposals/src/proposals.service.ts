@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { bodiesRegisteredBy, canRegisterFor, readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { recordAuditEvent } from '@dafu/platform/audit/audit';
+import { DomainEventName, recordDomainEvents } from '@dafu/platform/outbox/outbox';
 import { isUniqueViolation } from '@dafu/platform/database/postgres-errors';
 import { DafuError, ForbiddenError, StaleVersionError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
@@ -171,6 +172,7 @@ export class ProposalsService {
         toState: proposal.status,
         data: { sessionId: session.id, number: proposal.number, title: proposal.title },
       });
+      await recordProposalChanged(manager, proposal.id, 'registered');
       return proposal;
     } catch (error) {
       if (isUniqueViolation(error, 'proposals_session_number_key')) {
@@ -207,6 +209,7 @@ export class ProposalsService {
           action: 'proposal.updated',
           data: { changes, previous: { number: current.number, title: current.title } },
         });
+        await recordProposalChanged(manager, id, 'updated');
         const updated = await this.repository.findProposal(id, { kind: 'city' }, manager);
         return updated ?? current;
       });
@@ -234,6 +237,7 @@ export class ProposalsService {
         fromState: current.status,
         data: { sessionId: current.sessionId, number: current.number, title: current.title },
       });
+      await recordProposalChanged(manager, id, 'deleted');
     });
   }
 
@@ -267,6 +271,7 @@ export class ProposalsService {
         fromState: result.from,
         toState: result.to,
       });
+      await recordProposalChanged(manager, proposal.id, event);
     }
     return result.to;
   }
@@ -275,4 +280,11 @@ export class ProposalsService {
   registrableBodies(actor: Actor): readonly SessionBody[] {
     return bodiesRegisteredBy(actor);
   }
+}
+
+/** Announces a change of a proposal (in the change's transaction) so the search index re-reads it. */
+async function recordProposalChanged(manager: EntityManager, proposalId: string, change: string): Promise<void> {
+  await recordDomainEvents(manager, [
+    { name: DomainEventName.ProposalChanged, aggregateType: 'proposal', aggregateId: proposalId, payload: { change } },
+  ]);
 }

@@ -4,6 +4,7 @@ import { DeadlinesModule } from '@dafu/deadlines/deadlines.module';
 import { HandlingModule } from '@dafu/handling/handling.module';
 import { IdentityModule } from '@dafu/identity/identity.module';
 import { ProposalsModule } from '@dafu/proposals/proposals.module';
+import { SearchModule } from '@dafu/search/search.module';
 import { GradeScaleEntity, ReplyTemplateEntity, ReviewChainEntity } from './entities/reply-configuration.entity';
 import { ReplyEntity, ReplyVersionEntity, ReviewCommentEntity } from './entities/reply.entity';
 import { AssignmentRepliesController, RepliesController, ReplyConfigurationController } from './replies.controller';
@@ -25,6 +26,7 @@ import { ReplyConfigurationService } from './reply-configuration.service';
     ProposalsModule,
     IdentityModule,
     DeadlinesModule,
+    SearchModule,
   ],
   controllers: [AssignmentRepliesController, RepliesController, ReplyConfigurationController],
   providers: [RepliesRepository, RepliesService, ReplyConfigurationService],

@@ -9,6 +9,7 @@ import { DafuError, ForbiddenError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { AssignmentRole, Role, SessionBody } from '@dafu/platform/vocabulary';
+import { SimilarRepliesService, type SimilarReply } from '@dafu/search/similar-replies.service';
 import type { UploadedFile } from '@dafu/platform/http/uploaded-file';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
@@ -37,11 +38,14 @@ import { ReplyConfigurationService } from './reply-configuration.service';
 import { ReplyChanges, RepliesRepository } from './replies.repository';
 import type { Reply, ReplySummary, ReplyVersion, ReplyVersionSummary, ReplyView, ReviewComment } from './replies.types';
 
-/** What a clerk starts from beside the draft: the co bureaus' opinions now, similar past replies later. */
+/** What a clerk starts from beside the draft: the co bureaus' opinions and similar earlier replies. */
 export interface ReplySources {
   coOpinions: CoOpinion[];
-  /** Filled by the archive of past replies (a later issue); empty until then. */
-  similarReplies: unknown[];
+  /**
+   * Signed or issued replies to similar earlier proposals and archived letters, best first, each
+   * with its sections; an inserted section records { kind: 'past_reply' | 'archived_letter', id, sectionIndex }.
+   */
+  similarReplies: SimilarReply[];
 }
 
 interface EventOutcome {
@@ -62,6 +66,7 @@ export class RepliesService {
     private readonly proposals: ProposalsRepository,
     private readonly identity: IdentityRepository,
     private readonly deadlines: DeadlinesService,
+    private readonly similar: SimilarRepliesService,
   ) {}
 
   /** Starts the reply of a lead or separate assignment, prefilled from the templates and the proposal. */
@@ -508,7 +513,8 @@ export class RepliesService {
     const view = await this.get(actor, id);
     const coOpinions =
       view.assignmentRole === AssignmentRole.Lead ? await this.assignmentWork.coOpinions(actor, view.assignmentId) : [];
-    return { coOpinions, similarReplies: [] };
+    const similarReplies = await this.similar.forProposal(actor, view.proposalId);
+    return { coOpinions, similarReplies };
   }
 
   async attach(actor: Actor, id: string, file: UploadedFile): Promise<Attachment> {

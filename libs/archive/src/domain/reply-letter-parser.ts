@@ -131,6 +131,11 @@ function cleanLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** The letter's text as the archive keeps it: bookmarks, page footers and blank lines gone, one line per line. */
+export function cleanLetterText(text: string): string {
+  return cleanLines(text).join('\n');
+}
+
 /* ------------------------------------------------------------------------------------------------
  * Field readers
  * ---------------------------------------------------------------------------------------------- */

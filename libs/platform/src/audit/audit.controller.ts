@@ -25,6 +25,7 @@ const ENTITY_TYPE_SET: Record<AuditEntityType, true> = {
   letter_settings: true,
   signing_credential: true,
   delivery: true,
+  archive_import: true,
 };
 const ENTITY_TYPES = Object.keys(ENTITY_TYPE_SET) as AuditEntityType[];
 

@@ -18,7 +18,8 @@ export type AuditEntityType =
   | 'document_number_series'
   | 'letter_settings'
   | 'signing_credential'
-  | 'delivery';
+  | 'delivery'
+  | 'archive_import';
 
 /** The working-day calendar is audited as one record under this id. */
 export const CALENDAR_AUDIT_ID = '00000000-0000-4000-8000-00000000ca1e';

@@ -52,6 +52,9 @@ const MATRIX: Record<Permission, Record<Role, 'Y' | '.'>> = {
   [P.FollowUpRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
   [P.FollowUpWrite]: { [R]: '.', [C]: 'Y', [V]: '.', [S]: '.', [U]: '.', [A]: '.' },
   [P.SupervisionRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
+  [P.SearchRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: '.' },
+  [P.ArchiveImport]: { [R]: 'Y', [C]: '.', [V]: '.', [S]: '.', [U]: '.', [A]: 'Y' },
+  [P.ArchiveRead]: { [R]: 'Y', [C]: 'Y', [V]: 'Y', [S]: 'Y', [U]: 'Y', [A]: 'Y' },
 };
 
 const ALL_KINDS = Object.values(OrganisationKind);

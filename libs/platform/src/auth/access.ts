@@ -66,6 +66,12 @@ export enum Permission {
   FollowUpWrite = 'follow_up.write',
   /** Statistics, ranking, overdue lists, their exports and the session report: city-wide or one's own bureau. */
   SupervisionRead = 'supervision.read',
+  /** Full-text search over proposals, signed and issued replies and the archive (never drafts). */
+  SearchRead = 'search.read',
+  /** Importing historical reply letters into the archive. */
+  ArchiveImport = 'archive.import',
+  /** Reading the archive of historical reply letters and its import reports. */
+  ArchiveRead = 'archive.read',
 }
 
 const BUREAU_ROLES = [Role.Clerk, Role.Reviewer, Role.Signatory] as const;
@@ -86,6 +92,12 @@ export function rolesWith(permission: Permission): readonly Role[] {
       return [Role.Registrar];
     case Permission.FollowUpWrite:
       return [Role.Clerk];
+    case Permission.SearchRead:
+      return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor];
+    case Permission.ArchiveImport:
+      return [Role.Registrar, Role.Admin];
+    case Permission.ArchiveRead:
+      return [Role.Registrar, ...BUREAU_ROLES, Role.Supervisor, Role.Admin];
     case Permission.ReplyDraft:
       return [Role.Clerk];
     case Permission.ReplyReview:

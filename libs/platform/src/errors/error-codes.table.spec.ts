@@ -109,6 +109,9 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.PublicRateLimited]: 429,
   [ErrorCode.ReplyDraftHidden]: 403,
   [ErrorCode.SupervisionBureauNotAccessible]: 403,
+  [ErrorCode.ArchiveFilesMissing]: 400,
+  [ErrorCode.ArchiveImportNotFound]: 404,
+  [ErrorCode.ArchivedLetterNotFound]: 404,
 };
 
 function upperSnakeOf(enumKey: string): string {

@@ -102,6 +102,9 @@ export enum ErrorCode {
   PublicRateLimited = 'PUBLIC_RATE_LIMITED',
   ReplyDraftHidden = 'REPLY_DRAFT_HIDDEN',
   SupervisionBureauNotAccessible = 'SUPERVISION_BUREAU_NOT_ACCESSIBLE',
+  ArchiveFilesMissing = 'ARCHIVE_FILES_MISSING',
+  ArchiveImportNotFound = 'ARCHIVE_IMPORT_NOT_FOUND',
+  ArchivedLetterNotFound = 'ARCHIVED_LETTER_NOT_FOUND',
 }
 
 export interface ErrorDescription {
@@ -525,6 +528,16 @@ export function describeError(code: ErrorCode): ErrorDescription {
         zh: '您只能查看本单位的督查统计。',
         en: "You can only see your own bureau's supervision figures.",
       };
+    case ErrorCode.ArchiveFilesMissing:
+      return {
+        status: 400,
+        zh: '请上传答复函文件（.txt、.docx，或装有它们的.zip）。',
+        en: 'Please upload reply letters (.txt, .docx, or a .zip of them).',
+      };
+    case ErrorCode.ArchiveImportNotFound:
+      return { status: 404, zh: '导入记录不存在或无权查看。', en: 'Archive import not found or not accessible.' };
+    case ErrorCode.ArchivedLetterNotFound:
+      return { status: 404, zh: '档案中没有这份答复函。', en: 'Archived letter not found.' };
     default:
       return assertUnreachable(code);
   }

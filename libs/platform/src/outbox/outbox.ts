@@ -21,11 +21,13 @@ export enum DomainEventName {
   ReplyVoided = 'reply.voided',
   /** The final documents exist and the deliveries are planned: send them. */
   ReplyIssued = 'reply.issued',
+  /** A proposal was registered, imported, edited, moved through its lifecycle or deleted: search re-reads it. */
+  ProposalChanged = 'proposal.changed',
 }
 
 export interface DomainEventInput {
   name: DomainEventName;
-  aggregateType: 'assignment' | 'reply' | 'handling_rules' | 'urge';
+  aggregateType: 'assignment' | 'reply' | 'handling_rules' | 'urge' | 'proposal';
   aggregateId: string;
   payload: Record<string, string | number | boolean | null>;
 }

@@ -18,10 +18,14 @@ export interface Addressees {
   honorific: string;
 }
 
-/** Where inserted text came from, so a reader can trace it (co opinions now, past replies later). */
+/**
+ * Where inserted text came from, so a reader can trace it: a co bureau's opinion, a section of an
+ * earlier signed reply, or a section of an archived historical letter.
+ */
 export type TextSource =
   | { kind: 'co_opinion'; coAssignmentId: string; bureauName: string }
-  | { kind: 'past_reply'; replyId: string; sectionIndex: number | null };
+  | { kind: 'past_reply'; replyId: string; sectionIndex: number | null }
+  | { kind: 'archived_letter'; archivedLetterId: string; sectionIndex: number | null };
 
 /** One numbered part of the body: 一、heading, then its paragraphs. */
 export interface ReplySection {

@@ -57,11 +57,13 @@ export class AddresseesDto implements Addressees {
 }
 
 export class TextSourceDto {
-  @ApiProperty({ enum: ['co_opinion', 'past_reply'] }) @IsIn(['co_opinion', 'past_reply']) kind:
-    'co_opinion' | 'past_reply';
+  @ApiProperty({ enum: ['co_opinion', 'past_reply', 'archived_letter'] })
+  @IsIn(['co_opinion', 'past_reply', 'archived_letter'])
+  kind: 'co_opinion' | 'past_reply' | 'archived_letter';
   @ApiProperty({ required: false }) @IsOptional() @IsUUID() coAssignmentId?: string;
   @ApiProperty({ required: false }) @IsOptional() @IsString() @MaxLength(200) bureauName?: string;
   @ApiProperty({ required: false }) @IsOptional() @IsUUID() replyId?: string;
+  @ApiProperty({ required: false }) @IsOptional() @IsUUID() archivedLetterId?: string;
   @ApiProperty({ required: false, nullable: true, type: Number })
   @IsOptional()
   @ValidateIf((_, value) => value !== null)
@@ -189,6 +191,13 @@ function sourceOf(dto: TextSourceDto | null): TextSource | null {
   if (!dto) return null;
   if (dto.kind === 'co_opinion') {
     return { kind: 'co_opinion', coAssignmentId: dto.coAssignmentId ?? '', bureauName: dto.bureauName ?? '' };
+  }
+  if (dto.kind === 'archived_letter') {
+    return {
+      kind: 'archived_letter',
+      archivedLetterId: dto.archivedLetterId ?? '',
+      sectionIndex: dto.sectionIndex ?? null,
+    };
   }
   return { kind: 'past_reply', replyId: dto.replyId ?? '', sectionIndex: dto.sectionIndex ?? null };
 }

@@ -1,0 +1,3 @@
+export * from './domain/search-text';
+export * from './domain/snippet';
+export * from './domain/search-document';
