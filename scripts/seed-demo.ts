@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
+import { ArchiveService } from '@dafu/archive/archive.service';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { recordAuditEvent } from '@dafu/platform/audit/audit';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
@@ -33,7 +36,11 @@ export interface SeedReport {
   reviewChains: number;
   replyTemplates: number;
   letterSettings: number;
+  archivedLetters: number;
 }
+
+/** The five real reply letters, imported into the archive so search and similar replies have a past. */
+const SEED_LETTERS_DIRECTORY = join(__dirname, '../test/fixtures/seeds');
 
 /**
  * Loads the demo organisations, users, sessions and the five seed-letter proposals. Idempotent:
@@ -56,6 +63,7 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
     reviewChains: 0,
     replyTemplates: 0,
     letterSettings: 0,
+    archivedLetters: 0,
   };
 
   const existingOrganisations = await identity.listOrganisations();
@@ -174,6 +182,15 @@ export async function seedDemo(app: INestApplicationContext): Promise<SeedReport
       version: 0,
     });
     report.letterSettings += 1;
+  }
+
+  const archive = app.get(ArchiveService);
+  if ((await archive.listLetters({ page: 1, pageSize: 1 })).total === 0) {
+    const files = readdirSync(SEED_LETTERS_DIRECTORY)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => ({ name, content: readFileSync(join(SEED_LETTERS_DIRECTORY, name)), truncated: false }));
+    const imported = await archive.import(registrars[SessionBody.Cppcc], files);
+    report.archivedLetters = imported.results.filter((r) => r.status === 'imported').length;
   }
   return report;
 }

@@ -16,7 +16,7 @@ describe('Demo data', () => {
 
   it('loads the five proposals the seed letters answer, exactly as expected.json has them, and is idempotent', async () => {
     const first = await seedDemo(ctx.app);
-    expect(first).toMatchObject({ sessions: 5, proposals: 6, letterSettings: 4 });
+    expect(first).toMatchObject({ sessions: 5, proposals: 6, letterSettings: 4, archivedLetters: 5 });
     const second = await seedDemo(ctx.app);
     expect(second).toEqual({
       organisations: 0,
@@ -27,6 +27,7 @@ describe('Demo data', () => {
       reviewChains: 0,
       replyTemplates: 0,
       letterSettings: 0,
+      archivedLetters: 0,
     });
 
     const token = await ctx.login('registrar', DEMO_PASSWORD);
@@ -48,6 +49,20 @@ describe('Demo data', () => {
       if (letter.session) expect(sessionName.get(proposal.sessionId)).toBe(letter.session.label);
       expect(proposal.status).toBe('assigned');
     }
+  });
+
+  it('puts the five seed letters in the archive, where search finds them', async () => {
+    await seedDemo(ctx.app);
+    const supervisor = await ctx.login('supervisor', DEMO_PASSWORD);
+    const letters = await ctx.http().get('/archive/letters').set('authorization', `Bearer ${supervisor}`);
+    expect(letters.body.total).toBe(5);
+    const found = await ctx
+      .http()
+      .get('/search')
+      .query({ q: '日间照料', type: 'archived_letter' })
+      .set('authorization', `Bearer ${supervisor}`);
+    expect(found.status).toBe(200);
+    expect(found.body.total).toBeGreaterThan(0);
   });
 
   it('gives every demo role a working login that sees what its role allows', async () => {
