@@ -69,11 +69,11 @@ export function generationSql(size: number): string[] {
                    ELSE ((a.assigned_on + (a.u2 * 10)::int)::timestamp + interval '10 hours') AT TIME ZONE 'Asia/Shanghai' END
          FROM bench_assignments a JOIN bench_bureaus b ON b.k = a.bureau_k`,
     `INSERT INTO replies (assignment_id, bureau_id, proposal_id, round, status, started_by, last_saved_by, grade,
-       document_number, signed_version, signatory_id, signatory_name, signed_on, signed_at, issued_at)
+       document_number, signed_version, signatory_id, signatory_name, signed_on, signed_at, issued_at, due_on)
        SELECT a.id, a.bureau_id, a.proposal_id, 1, 'issued', u.id, u.id,
               CASE WHEN ba.u3 < .6 THEN 'A' WHEN ba.u3 < .9 THEN 'B' ELSE 'C' END,
               'BENCH-' || a.id, 1, u.id, '基准签发人', a.assigned_on + 30 + (ba.u2 * 80)::int,
-              now(), now()
+              now(), now(), a.due_on
          FROM assignments a JOIN bench_assignments ba ON ba.id = a.id CROSS JOIN (SELECT id FROM users LIMIT 1) u
         WHERE a.role = 'lead' AND a.status IN ('replied', 'feedback_received', 'rehandling', 'closed')`,
     `INSERT INTO replies (assignment_id, bureau_id, proposal_id, round, status, started_by, last_saved_by)

@@ -20,6 +20,7 @@ import { CreateNotifications1795300000018 } from './1795300000018-CreateNotifica
 import { CreateFeedback1795300000019 } from './1795300000019-CreateFeedback';
 import { AddRehandlingNotificationKind1795300000020 } from './1795300000020-AddRehandlingNotificationKind';
 import { CreateFollowUps1795300000021 } from './1795300000021-CreateFollowUps';
+import { AddDueOnToReplies1795300000022 } from './1795300000022-AddDueOnToReplies';
 import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisionIndexes';
 import { EnablePgTrgm1795300000040 } from './1795300000040-EnablePgTrgm';
 import { CreateArchive1795300000041 } from './1795300000041-CreateArchive';
@@ -52,6 +53,7 @@ export const ALL_MIGRATIONS = [
   CreateFeedback1795300000019,
   AddRehandlingNotificationKind1795300000020,
   CreateFollowUps1795300000021,
+  AddDueOnToReplies1795300000022,
   AddSupervisionIndexes1795300000030,
   EnablePgTrgm1795300000040,
   CreateArchive1795300000041,

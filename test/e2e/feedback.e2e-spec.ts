@@ -78,6 +78,8 @@ describe('Proposer feedback, re-handling and follow-ups', () => {
 
   it('不满意 reopens the assignment for re-handling; the new reply, once issued and 满意, closes it and the proposal', async () => {
     const { replyId, assignmentId, proposalId } = await issuedReply();
+    const firstDueOn = (await get(`/assignments/${assignmentId}`, bureau.clerk)).body.dueOn;
+    expect((await get(`/replies/${replyId}`, bureau.clerk)).body.dueOn).toBe(firstDueOn);
 
     const recorded = await post(`/replies/${replyId}/feedback`, registrar, UNSATISFIED);
     expect(recorded.status).toBe(201);
@@ -104,6 +106,8 @@ describe('Proposer feedback, re-handling and follow-ups', () => {
 
     const assignment = await get(`/assignments/${assignmentId}`, bureau.clerk);
     expect(assignment.body).toMatchObject({ status: 'rehandling', dueOn });
+    // The first letter is still judged against the due date it answered.
+    expect((await get(`/replies/${replyId}`, bureau.clerk)).body.dueOn).toBe(firstDueOn);
 
     // A later change of the rules leaves the re-handling's due date alone: it counts from the feedback.
     const admin = await ctx.newUser(Role.Admin);

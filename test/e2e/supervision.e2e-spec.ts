@@ -22,7 +22,8 @@ import { OVERDUE_HEADERS, RANKING_HEADERS } from '@dafu/supervision/export/super
  * Session S, bureau 乙 (B2):
  *   b1 lead      closed             ack 03-03; reply 04-01 (C), talks 03-20 and 03-25, feedback
  *                                   不满意/不满意 (04-10); re-handled: reply 05-15 (A), feedback 满意/满意 (05-20)
- *   b2 lead      rehandling         ack 03-05; reply 05-31 (B), talk 05-31; feedback 不满意/不满意; due 06-30
+ *   b2 lead      rehandling         ack 03-05; reply 06-02 (B), a day late on its due date 06-01;
+ *                                   talk 05-31; feedback 不满意/不满意; re-handling due 06-30
  *   b3 lead      acknowledged       ack 03-07; due 06-10 (today: not overdue)
  *   b4 lead      withdrawn          ended
  *   b5 lead      assigned           assigned 06-05, acknowledge by 06-12, due 09-05
@@ -83,7 +84,14 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
 
   async function reply(
     name: string,
-    reply: { round?: number; signedOn: string; grade: string; status?: 'signed' | 'issued' | 'voided' },
+    reply: {
+      round?: number;
+      signedOn: string;
+      grade: string;
+      status?: 'signed' | 'issued' | 'voided';
+      /** The due date the reply answered; by default the assignment's as set above. */
+      dueOn?: string;
+    },
   ): Promise<string> {
     const { assignmentId, proposalId, bureauId } = ids[name];
     const [clerk, signatory] = bureauId === b1 ? [clerk1, signatory1] : [clerk2, signatory2];
@@ -92,11 +100,12 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     const [row] = await sql(
       `INSERT INTO replies (assignment_id, bureau_id, proposal_id, round, status, started_by, last_saved_by, grade,
          document_number, signed_version, signatory_id, signatory_name, signed_on, signed_at, issued_at,
-         voided_by, voided_at, void_reason)
+         voided_by, voided_at, void_reason, due_on)
        VALUES ($1, $2, $3, $4, $5::reply_status, $6, $6, $7, $8, 1, $9, '测试签发人', $10, ($10::date + time '10:00') AT TIME ZONE 'Asia/Shanghai',
          CASE WHEN $5::reply_status = 'issued' THEN now() END,
          CASE WHEN $5::reply_status = 'voided' THEN $9::uuid END, CASE WHEN $5::reply_status = 'voided' THEN now() END,
-         CASE WHEN $5::reply_status = 'voided' THEN '文号错误' END)
+         CASE WHEN $5::reply_status = 'voided' THEN '文号错误' END,
+         coalesce($11::date, (SELECT due_on FROM assignments WHERE id = $1)))
        RETURNING id`,
       [
         assignmentId,
@@ -109,6 +118,7 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
         `督查测试〔2023〕${documentNumber}号`,
         signatory.id,
         reply.signedOn,
+        reply.dueOn ?? null,
       ],
     );
     return row.id as string;
@@ -220,7 +230,9 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     await feedback('b1', rb1, 'unsatisfied', 'unsatisfied', '2023-04-10T10:00:00+08:00');
     const rb1b = await reply('b1', { round: 2, signedOn: '2023-05-15', grade: 'A' });
     await feedback('b1', rb1b, 'satisfied', 'satisfied', '2023-05-20T10:00:00+08:00');
-    const rb2 = await reply('b2', { signedOn: '2023-05-31', grade: 'B' });
+    // Signed a day after its due date of 1 June; 重新办理 then gave the assignment until 30 June,
+    // which must not make the first reply count as on time.
+    const rb2 = await reply('b2', { signedOn: '2023-06-02', grade: 'B', dueOn: '2023-06-01' });
     await talk('b2', '2023-05-31');
     await feedback('b2', rb2, 'unsatisfied', 'unsatisfied', '2023-06-06T10:00:00+08:00');
 
@@ -253,8 +265,9 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       replying: 9,
       // on time: a1 a3 a4 a5 b1 b2 b3; late or missed: a2 a7; b5 not yet due
       acknowledgedOnTime: r(7, 9, 77.8),
-      // on time: a1 b1 b2; late a2; missed a4 a7; a3 b3 b5 not yet due
-      repliedOnTime: r(3, 6, 50),
+      // on time: a1 b1; late a2 b2 (judged on the due date it answered, not the re-handling's);
+      // missed a4 a7; a3 b3 b5 not yet due
+      repliedOnTime: r(2, 6, 33.3),
       // a1 b1 b2 of the replied a1 a2 b1 b2
       talkedBeforeReply: r(3, 4, 75),
       replied: 4,
@@ -276,8 +289,8 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
         unsatisfied: r(2, 4, 50),
         satisfiedOrBasically: r(2, 4, 50),
       },
-      // (80 + 96 + 31 + 91) / 4
-      averageDaysToReply: 74.5,
+      // (80 + 96 + 31 + 93) / 4
+      averageDaysToReply: 75,
     });
   });
 
@@ -303,14 +316,14 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       total: 11,
       overdue: 3,
       acknowledgedOnTime: r(8, 10, 80),
-      repliedOnTime: r(3, 7, 42.9),
+      repliedOnTime: r(2, 7, 28.6),
       talkedBeforeReply: r(3, 4, 75),
       extensions: 2,
       pendingExtensionRequests: 1,
       grades: { A: 2, B: 2, C: 0, D: 0, other: 0 },
       feedback: 4,
       resultSatisfaction: { satisfiedOrBasically: r(2, 4, 50) },
-      averageDaysToReply: 74.5,
+      averageDaysToReply: 75,
     });
     const allRanking = await get('/supervision/ranking', supervisor);
     expect(allRanking.body.map((row: { bureauId: string; total: number }) => [row.bureauId, row.total])).toEqual([
@@ -329,12 +342,12 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
         bureauName: '督查测试乙局',
         total: 4,
         replied: 2,
-        repliedOnTime: r(2, 2, 100),
+        repliedOnTime: r(1, 2, 50),
         talkedBeforeReply: r(2, 2, 100),
         satisfaction: r(1, 2, 50),
         overdue: 0,
         extensions: 0,
-        averageDaysToReply: 61,
+        averageDaysToReply: 62,
       },
       {
         rank: 2,
@@ -466,7 +479,7 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     const rows = sheet.getSheetValues().filter(Boolean) as unknown[][];
     expect(rows[0].slice(1)).toEqual(RANKING_HEADERS);
     expect(rows.slice(1).map((row) => row.slice(1))).toEqual([
-      [1, '督查测试乙局', 4, 2, '100.0%', '100.0%', '50.0%', 0, 0, 61],
+      [1, '督查测试乙局', 4, 2, '50.0%', '100.0%', '50.0%', 0, 0, 62],
       [2, '督查测试甲局', 6, 2, '25.0%', '50.0%', '50.0%', 2, 2, 88],
     ]);
   });
@@ -480,11 +493,11 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     expect(rows[0]).toEqual(['项目', '数值', '分子', '分母']);
     const find = (label: string) => rows.find((row) => row[0] === label);
     expect(find('统计范围')?.[1]).toBe('全部承办单位');
-    expect(find('按期答复率')).toEqual(['按期答复率', '50.0%', 3, 6]);
+    expect(find('按期答复率')).toEqual(['按期答复率', '33.3%', 2, 6]);
     expect(find('沟通率')).toEqual(['沟通率', '75.0%', 3, 4]);
     expect(find('当前逾期件数')?.[1]).toBe(2);
     expect(find('办理结果满意及基本满意率')).toEqual(['办理结果满意及基本满意率', '50.0%', 2, 4]);
-    expect(find('平均答复天数')?.[1]).toBe(74.5);
+    expect(find('平均答复天数')?.[1]).toBe(75);
   });
 
   it('exports the overdue list as CSV with a BOM and Chinese headers', async () => {

@@ -38,6 +38,7 @@ function toReply(row: ReplyEntity): Reply {
     signatoryId: row.signatoryId,
     signatoryName: row.signatoryName,
     signedOn: row.signedOn,
+    dueOn: row.dueOn,
     signedAt: row.signedAt,
     issuedAt: row.issuedAt,
     voidedAt: row.voidedAt,
@@ -79,6 +80,7 @@ export type ReplyChanges = Partial<
     | 'signatoryId'
     | 'signatoryName'
     | 'signedOn'
+    | 'dueOn'
     | 'signedAt'
     | 'issuedAt'
     | 'voidedBy'

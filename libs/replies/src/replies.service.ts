@@ -361,6 +361,7 @@ export class RepliesService {
       const signedOn = this.deadlines.today();
       const number = await allocateDocumentNumber(manager, bureau.documentNumberPrefix, Number(signedOn.slice(0, 4)));
       const signatory = await this.identity.findUser(actor.userId, manager);
+      const assignment = await this.handling.recordReplyWithin(manager, reply.assignmentId);
       const changes: ReplyChanges = {
         grade: finalGrade,
         documentNumber: number.text,
@@ -371,9 +372,9 @@ export class RepliesService {
         signatoryId: actor.userId,
         signatoryName: signatory?.displayName ?? actor.username,
         signedOn,
+        dueOn: assignment.dueOn,
         signedAt: new Date(),
       };
-      await this.handling.recordReplyWithin(manager, reply.assignmentId);
       await recordDomainEvents(manager, [
         {
           name: DomainEventName.ReplySigned,

@@ -24,6 +24,8 @@ export interface Reply {
   signatoryId: string | null;
   signatoryName: string | null;
   signedOn: string | null;
+  /** The due date the reply answered, fixed at sign-off (按期答复 judges against it). */
+  dueOn: string | null;
   signedAt: Date | null;
   issuedAt: Date | null;
   voidedAt: Date | null;

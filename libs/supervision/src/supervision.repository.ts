@@ -48,9 +48,11 @@ function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
        WHERE ($1::uuid IS NULL OR p.session_id = $1::uuid)
          AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
     ),
-    -- The first signed reply dates the answer; the latest one carries the grade that stands.
+    -- The first signed reply dates the answer and is judged against the due date it answered (a
+    -- re-handling moves the assignment's); the latest one carries the grade that stands.
     reply_facts AS (
       SELECT r.assignment_id, min(r.signed_on) AS replied_on,
+             (array_agg(r.due_on ORDER BY r.signed_on, r.signed_at))[1] AS replied_due_on,
              (array_agg(r.grade ORDER BY r.round DESC, r.signed_at DESC))[1] AS grade
         FROM replies r ${inScope('r')}
        WHERE r.status IN ('signed', 'issued')
@@ -76,7 +78,7 @@ function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
        ORDER BY fb.assignment_id, fb.recorded_at DESC
     ),
     f AS (
-      SELECT s.*, rf.replied_on, rf.grade,
+      SELECT s.*, rf.replied_on, rf.replied_due_on, rf.grade,
              coalesce(x.approved, 0) AS approved_extensions, coalesce(x.pending, 0) AS pending_extensions,
              ff.work_rating, ff.result_rating,
              s.status NOT IN (${ENDED}) AS counted,
@@ -94,7 +96,7 @@ function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
       count(*) FILTER (WHERE f.counted AND f.replying)::int AS replying,
       count(*) FILTER (WHERE f.counted AND f.acknowledged_on <= f.acknowledge_by)::int AS ack_on_time,
       count(*) FILTER (WHERE f.counted AND (f.acknowledged_on IS NOT NULL OR f.acknowledge_by < $3::date))::int AS ack_due,
-      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on <= f.due_on)::int AS replied_on_time,
+      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on <= coalesce(f.replied_due_on, f.due_on))::int AS replied_on_time,
       count(*) FILTER (WHERE f.counted AND f.replying AND (f.replied_on IS NOT NULL OR f.due_on < $3::date))::int AS reply_due,
       count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL)::int AS replied,
       count(*) FILTER (WHERE f.counted AND f.replying AND f.talked)::int AS talked,

@@ -231,6 +231,8 @@ export class ReplyViewDto {
   @ApiProperty({ type: String, nullable: true, example: '三民文〔2023〕21号' }) documentNumber: string | null;
   @ApiProperty({ type: String, nullable: true }) signatoryName: string | null;
   @ApiProperty({ type: String, nullable: true }) signedOn: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the due date the reply answered, fixed at sign-off' })
+  dueOn: string | null;
   @ApiProperty({ type: Number, nullable: true }) signedVersion: number | null;
   @ApiProperty({ type: String, nullable: true }) voidReason: string | null;
 }

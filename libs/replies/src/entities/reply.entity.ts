@@ -30,6 +30,8 @@ export class ReplyEntity {
   @Column({ name: 'signatory_id', type: 'uuid', nullable: true }) signatoryId: string | null;
   @Column({ name: 'signatory_name', type: 'text', nullable: true }) signatoryName: string | null;
   @Column({ name: 'signed_on', type: 'date', nullable: true }) signedOn: string | null;
+  /** The assignment's due date when the reply was signed: what 按期答复 judges it against. */
+  @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn: string | null;
   @Column({ name: 'signed_at', type: 'timestamptz', nullable: true }) signedAt: Date | null;
   @Column({ name: 'issued_at', type: 'timestamptz', nullable: true }) issuedAt: Date | null;
   @Column({ name: 'voided_by', type: 'uuid', nullable: true }) voidedBy: string | null;
