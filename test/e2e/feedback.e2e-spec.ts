@@ -221,10 +221,17 @@ describe('Proposer feedback, re-handling and follow-ups', () => {
     });
     // Nothing of the proposers or the handling.
     expect(JSON.stringify(page.body)).not.toContain('张三');
+    // A personal page that changes once answered: no shared cache may keep it.
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers.etag).toBeUndefined();
 
     const invalid = await post(`/public/feedback/${token}`, null, { workRating: 'great', talkedBeforeReply: 'yes' });
     expect(invalid.status).toBe(400);
     expect(invalid.body.code).toBe('VALIDATION_FAILED');
+    // A NUL would reach PostgreSQL, which cannot store it: refused before anything is written.
+    const nul = await post(`/public/feedback/${token}`, null, { ...SATISFIED, comments: '很好\u0000' });
+    expect(nul.status).toBe(400);
+    expect(nul.body.details.fields).toEqual([expect.objectContaining({ field: 'comments' })]);
 
     const answered = await post(`/public/feedback/${token}`, null, SATISFIED);
     expect(answered.status).toBe(201);

@@ -193,5 +193,14 @@ describe('Search over proposals, signed replies and the archive', () => {
       .query({ type: 'draft', pageSize: '1000' })
       .set(...bearer(clerkA));
     expect(response.status).toBe(400);
+    for (const query of [{ q: '刘\u0000晓静' }, { name: '刘\u0000晓静' }, { documentNumber: '三\u0000民' }]) {
+      const nul = await ctx
+        .http()
+        .get('/search')
+        .query(query)
+        .set(...bearer(clerkA));
+      expect(nul.status).toBe(400);
+      expect(nul.body.code).toBe('VALIDATION_FAILED');
+    }
   });
 });

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Min, ValidateNested, validateSync } from 'class-validator';
 import { DafuError } from '../errors/dafu-error';
 import { ErrorCode } from '../errors/error-codes';
-import { flattenValidationErrors, validationFailed } from './validation';
+import { flattenValidationErrors, nulCharacterFields, RefuseNulCharactersPipe, validationFailed } from './validation';
 
 class PersonDto {
   @IsString() @IsNotEmpty() name: string;
@@ -45,5 +45,36 @@ describe('validationFailed', () => {
     expect(error.details).toEqual({
       fields: [expect.objectContaining({ field: 'number', constraints: ['min', 'isInt'] })],
     });
+  });
+});
+
+describe('RefuseNulCharactersPipe', () => {
+  const pipe = new RefuseNulCharactersPipe();
+
+  it('names every field of a body, query or path value that holds a NUL, nested ones by their path', () => {
+    expect(nulCharacterFields({ title: '养老\u0000服务', proposers: [{ name: 'ok' }, { name: '刘\u0000' }] })).toEqual([
+      'title',
+      'proposers.1.name',
+    ]);
+    expect(nulCharacterFields({ ['a\u0000']: 1 })).toEqual(['a\u0000']);
+    expect(() => pipe.transform('三\u0000民', { type: 'param', data: 'id' })).toThrow(
+      expect.objectContaining({ code: ErrorCode.ValidationFailed }),
+    );
+    try {
+      pipe.transform({ q: 'a\u0000b' }, { type: 'query' });
+      throw new Error('not refused');
+    } catch (error) {
+      expect(error).toBeInstanceOf(DafuError);
+      expect((error as DafuError).details).toEqual({
+        fields: [expect.objectContaining({ field: 'q', constraints: ['noNulCharacter'] })],
+      });
+    }
+  });
+
+  it('lets everything else through unchanged, including custom parameters', () => {
+    const body = { title: '关于加快养老服务发展的建议', n: 3, list: ['a', null], when: null };
+    expect(pipe.transform(body, { type: 'body' })).toBe(body);
+    const actor = { name: '\u0000' };
+    expect(pipe.transform(actor, { type: 'custom' })).toBe(actor);
   });
 });

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { type ArgumentMetadata, type PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DafuError } from '../errors/dafu-error';
 import { ErrorCode } from '../errors/error-codes';
 
@@ -67,4 +67,37 @@ export function createValidationPipe(): ValidationPipe {
     validationError: { target: false, value: false },
     exceptionFactory: validationFailed,
   });
+}
+
+/** Where a request's input carries the NUL character, by field path; PostgreSQL cannot store it in text. */
+export function nulCharacterFields(value: unknown, path = ''): string[] {
+  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacterFields(item, path ? `${path}.${i}` : `${i}`));
+  if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
+    return Object.entries(value).flatMap(([key, item]) => [
+      ...nulCharacterFields(key, path ? `${path}.${key}` : key),
+      ...nulCharacterFields(item, path ? `${path}.${key}` : key),
+    ]);
+  }
+  return [];
+}
+
+/**
+ * Refuses any body, query or path value holding the NUL character with a coded 400: it would
+ * otherwise reach PostgreSQL, which refuses it in text (a 500 and, at worst, a half-done request).
+ */
+export class RefuseNulCharactersPipe implements PipeTransform {
+  transform(value: unknown, metadata: ArgumentMetadata): unknown {
+    if (metadata.type === 'custom') return value;
+    const fields = [...new Set(nulCharacterFields(value, metadata.data ?? ''))];
+    if (fields.length === 0) return value;
+    throw new DafuError(ErrorCode.ValidationFailed, {
+      fields: fields.map((field) => ({
+        field,
+        constraints: ['noNulCharacter'],
+        zh: `${field}：含有不允许的控制字符（NUL）`,
+        en: `${field}: contains a NUL character, which is not allowed`,
+      })),
+    });
+  }
 }
