@@ -228,6 +228,31 @@ describe('Archive import of historical reply letters', () => {
     expect(response.body).toMatchObject({ importedCount: 0, failedCount: 8 });
   });
 
+  it('keeps a good letter when its neighbours hold what the database cannot store', async () => {
+    const jiaozuo = seedBytes('jiaozuo-cppcc-192.txt').toString('utf8');
+    const response = await upload(registrar, [
+      { name: 'nul.txt', content: Buffer.from(jiaozuo.replace('答复', '答\u0000复')) },
+      { name: 'number.txt', content: Buffer.from(jiaozuo.replace(/第\s*192\s*号/, '第99999999999号')) },
+    ]);
+    expect(response.status).toBe(201);
+    const [nul, number] = response.body.results as Result[];
+    expect(nul).toMatchObject({ file: 'nul.txt', status: 'failed', failure: 'binary_content' });
+    expect(number).toMatchObject({ file: 'number.txt', status: 'imported' });
+    expect(number.notRecovered).toContainEqual(expect.objectContaining({ field: 'proposalNumber' }));
+    const letters = await ctx
+      .http()
+      .get('/archive/letters')
+      .query({ page: '1000000000000000000000' })
+      .set(...bearer(registrar));
+    expect(letters.status).toBe(400);
+    const nulQuery = await ctx
+      .http()
+      .get('/archive/letters')
+      .query({ q: 'a\u0000b' })
+      .set(...bearer(registrar));
+    expect(nulQuery.status).toBe(400);
+  });
+
   it('refuses a request without files, and other roles', async () => {
     const empty = await ctx
       .http()

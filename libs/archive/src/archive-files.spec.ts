@@ -30,6 +30,15 @@ describe('candidatesOf', () => {
     expect(pdf).toMatchObject([{ ok: false, failure: ArchiveFileFailure.UnsupportedType }]);
   });
 
+  it('refuses a text holding NUL characters (binary, or UTF-16 without its mark) as not a text letter', async () => {
+    const result = await candidatesOf({
+      name: 'a.txt',
+      content: Buffer.from(`答复\u0000如下${LETTER}`),
+      truncated: false,
+    });
+    expect(result).toMatchObject([{ name: 'a.txt', ok: false, failure: ArchiveFileFailure.BinaryContent }]);
+  });
+
   it('a broken .docx fails on its own', async () => {
     const result = await candidatesOf({ name: 'a.docx', content: Buffer.from('not a docx'), truncated: false });
     expect(result).toMatchObject([{ name: 'a.docx', ok: false, failure: ArchiveFileFailure.UnreadableDocx }]);

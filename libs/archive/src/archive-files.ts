@@ -62,6 +62,7 @@ async function letterCandidate(name: string, content: Buffer, limits: LimitsOf):
     ({ text, encoding } = decodeText(content));
   }
   if (text.trim() === '') return fail(name, ArchiveFileFailure.EmptyFile);
+  if (text.includes('\u0000')) return fail(name, ArchiveFileFailure.BinaryContent);
   if (text.length > limits.maxTextChars) {
     return fail(name, ArchiveFileFailure.TextTooLong, { maxChars: limits.maxTextChars });
   }

@@ -37,6 +37,8 @@ export enum ArchiveFileFailure {
   ArchiveTooLarge = 'archive_too_large',
   UnreadableArchive = 'unreadable_archive',
   UnreadableDocx = 'unreadable_docx',
+  /** NUL characters: a binary file, or UTF-16 without its byte order mark; not a text letter. */
+  BinaryContent = 'binary_content',
   EmptyFile = 'empty_file',
   TextTooLong = 'text_too_long',
   NotAReplyLetter = 'not_a_reply_letter',

@@ -258,6 +258,16 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expect(parsed.addressees).toBeNull();
     expect(parsed.problems.map((p) => p.field)).toEqual(['addressees']);
   });
+
+  it('reports a proposal number, term or sitting beyond any real one instead of keeping it', () => {
+    const number = parseReplyLetter(sanmenxia().replace('第146号', '第99999999999号'));
+    expect(number.proposalNumber).toBeNull();
+    expect(number.problems.map((p) => p.field)).toEqual(['proposalNumber']);
+    const term = parseReplyLetter(sanmenxia().replace('八届一次', '一百二十届一次'));
+    expect(term.session).toBeNull();
+    expect(term.problems.map((p) => p.field)).toContain('session');
+    expect(parseReplyLetter(sanmenxia().replace('第146号', '第1000000号')).proposalNumber).toBe(1_000_000);
+  });
 });
 
 describe('parseReplyLetter on texts that are not letters', () => {

@@ -199,6 +199,11 @@ function findTitle(lines: string[]): { index: number; start: number; text: strin
   return null;
 }
 
+/** Bounds of what a real letter can say; a larger figure is a misreading, reported rather than stored. */
+const MAX_TERM = 99;
+const MAX_SITTING = 20;
+const MAX_PROPOSAL_NUMBER = 1_000_000;
+
 const SESSION = new RegExp(`^(.*?第?([${NUMERAL_CHARS}]+)届(.{0,12}?)第?([${NUMERAL_CHARS}]+)次(?:全体)?会议)`);
 
 function readSession(title: string, problems: Problems): ParsedSession | null {
@@ -223,17 +228,22 @@ function readSession(title: string, problems: Problems): ParsedSession | null {
     problems.add('session', `cannot read body, term and sitting from "${label}"`);
     return null;
   }
+  if (term > MAX_TERM || sitting > MAX_SITTING) {
+    problems.add('session', `term ${term} or sitting ${sitting} is beyond any real meeting: "${label}"`);
+    return null;
+  }
   return { label, body, term, sitting };
 }
 
 function readNumber(title: string, problems: Problems): number | null {
   const arabic = /(\d+)号/.exec(title);
-  if (arabic) return Number(arabic[1]);
-  const chinese = new RegExp(`第([${NUMERAL_CHARS}]+)号`).exec(title);
-  if (chinese) {
-    const n = parseChineseNumber(chinese[1]);
-    if (n !== null) return n;
+  const chinese = arabic ? null : new RegExp(`第([${NUMERAL_CHARS}]+)号`).exec(title);
+  const n = arabic ? Number(arabic[1]) : chinese ? parseChineseNumber(chinese[1]) : null;
+  if (n !== null && n > MAX_PROPOSAL_NUMBER) {
+    problems.add('proposalNumber', `the proposal number ${n} is beyond any real session's: ${title}`);
+    return null;
   }
+  if (n !== null) return n;
   problems.add('proposalNumber', `the title carries no proposal number: ${title}`);
   return null;
 }

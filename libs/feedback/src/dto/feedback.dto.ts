@@ -134,6 +134,6 @@ export class FollowUpPageDto {
 export class ListFollowUpsQuery {
   @ApiPropertyOptional() @IsOptional() @IsUUID() sessionId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() bureauId?: string;
-  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500) pageSize?: number;
 }

@@ -37,7 +37,13 @@ export class OverdueQuery extends StatisticsQuery {
   @IsOptional()
   @IsEnum(SortOrder)
   order?: SortOrder;
-  @ApiPropertyOptional({ minimum: 1, default: 1 }) @IsOptional() @Transform(toInt) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  page?: number;
   @ApiPropertyOptional({ minimum: 1, maximum: 500, default: 50 })
   @IsOptional()
   @Transform(toInt)
