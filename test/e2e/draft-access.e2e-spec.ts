@@ -90,6 +90,10 @@ describe('Draft access: supervisors read unsigned replies only when granted', ()
     expect(history.body.map((e: { action: string }) => e.action)).toContain('reply.saved');
     expect(history.body.every((e: { data: object; reason: unknown }) => Object.keys(e.data).length === 0)).toBe(true);
     expect(JSON.stringify(history.body)).not.toContain('尚未定稿');
+    // The raw audit trail would carry the notes: a reply's trail is read through its history only.
+    const audit = await get(`/audit-events?entityType=reply&entityId=${draft.replyId}`, supervisor);
+    expect(audit.status).toBe(400);
+    expect(audit.body.code).toBe('AUDIT_REPLY_TRAIL_ELSEWHERE');
   });
 
   it('lets the supervisor read the draft once an admin grants it, audited, and not after it is revoked', async () => {

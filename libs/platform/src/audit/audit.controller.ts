@@ -5,6 +5,8 @@ import { IsIn, IsUUID } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Permission } from '../auth/access';
 import { RequirePermission } from '../auth/auth.decorators';
+import { DafuError } from '../errors/dafu-error';
+import { ErrorCode } from '../errors/error-codes';
 import { AuditEntityType, AuditEvent, listAuditEvents } from './audit';
 
 /** Every audited kind of record; the Record makes the compiler name a new one here. */
@@ -44,6 +46,10 @@ export class AuditController {
   @Get()
   @RequirePermission(Permission.AuditRead)
   list(@Query() query: AuditQuery): Promise<AuditEvent[]> {
+    // A reply's events carry review comments and reasons of unsigned drafts, which city readers
+    // may see only when granted; the replies' own history applies that rule.
+    if (query.entityType === 'reply')
+      throw new DafuError(ErrorCode.AuditReplyTrailElsewhere, { replyId: query.entityId });
     return listAuditEvents(this.dataSource.manager, query.entityType, query.entityId);
   }
 }

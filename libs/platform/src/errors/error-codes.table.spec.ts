@@ -97,6 +97,7 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UrgeNothingToUrge]: 422,
   [ErrorCode.UrgeAssignmentInvalid]: 422,
   [ErrorCode.WebhookNotFound]: 404,
+  [ErrorCode.AuditReplyTrailElsewhere]: 400,
   [ErrorCode.FeedbackNotFound]: 404,
   [ErrorCode.FeedbackReplyNotIssued]: 409,
   [ErrorCode.FeedbackAlreadyRecorded]: 409,

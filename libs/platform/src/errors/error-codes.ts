@@ -90,6 +90,7 @@ export enum ErrorCode {
   UrgeNothingToUrge = 'URGE_NOTHING_TO_URGE',
   UrgeAssignmentInvalid = 'URGE_ASSIGNMENT_INVALID',
   WebhookNotFound = 'WEBHOOK_NOT_FOUND',
+  AuditReplyTrailElsewhere = 'AUDIT_REPLY_TRAIL_ELSEWHERE',
   FeedbackNotFound = 'FEEDBACK_NOT_FOUND',
   FeedbackReplyNotIssued = 'FEEDBACK_REPLY_NOT_ISSUED',
   FeedbackAlreadyRecorded = 'FEEDBACK_ALREADY_RECORDED',
@@ -448,6 +449,12 @@ export function describeError(code: ErrorCode): ErrorDescription {
       };
     case ErrorCode.WebhookNotFound:
       return { status: 404, zh: '该推送地址不存在。', en: 'Webhook not found.' };
+    case ErrorCode.AuditReplyTrailElsewhere:
+      return {
+        status: 400,
+        zh: '答复的办理记录请在该答复的“历史”中查看（GET /replies/{id}/history），那里按草稿查阅权限显示。',
+        en: "A reply's trail is read through GET /replies/{id}/history, which applies the draft-reading rule.",
+      };
     case ErrorCode.PublicReplyNotFound:
       return { status: 404, zh: '未找到该公开答复。', en: 'No such published reply.' };
     case ErrorCode.PublicRateLimited:
