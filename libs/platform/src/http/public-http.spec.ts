@@ -4,7 +4,7 @@ describe('public paths', () => {
   it.each([
     ['/public/replies', true, true],
     ['/public/replies/abc/pdf?x=1', true, true],
-    ['/public/feedback/token', true, true],
+    ['/public/feedback/token', true, false],
     ['/public', true, true],
     ['/verify', true, false],
     ['/verify/三民文〔2023〕21号', true, false],

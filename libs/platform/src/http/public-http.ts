@@ -14,9 +14,13 @@ export function isPublicPath(url: string): boolean {
   return path === '/public' || path.startsWith('/public/') || path === '/verify' || path.startsWith('/verify/');
 }
 
-/** Only the read-only feed and pages are cacheable; /verify answers about a file and stays fresh. */
+/**
+ * Only the read-only feed and pages are cacheable. /verify answers about a file and stays fresh; a
+ * proposer's feedback page is personal and changes once answered, so no shared cache may keep it.
+ */
 export function isCacheablePath(url: string): boolean {
   const path = url.split('?')[0];
+  if (path.startsWith('/public/feedback/')) return false;
   return path === '/public' || path.startsWith('/public/');
 }
 
@@ -83,6 +87,7 @@ export function registerPublicHttp(fastify: FastifyInstance, options: PublicHttp
   });
 
   fastify.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (request.url.startsWith('/public/feedback/')) reply.header('cache-control', 'no-store');
     if (request.method !== 'GET' || reply.statusCode !== 200 || !isCacheablePath(request.url)) return payload;
     reply.header('cache-control', `public, max-age=${options.cacheMaxAgeSeconds}`);
     if (typeof payload !== 'string' && !Buffer.isBuffer(payload)) return payload;
