@@ -259,6 +259,12 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expect(parsed.problems.map((p) => p.field)).toEqual(['addressees']);
   });
 
+  it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
+    const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
+    expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });
+    expect(parsed.problems).toEqual([]);
+  });
+
   it('reports a proposal number, term or sitting beyond any real one instead of keeping it', () => {
     const number = parseReplyLetter(sanmenxia().replace('第146号', '第99999999999号'));
     expect(number.proposalNumber).toBeNull();

@@ -300,6 +300,13 @@ function readAddressees(line: string): ParsedAddressees | null {
       return null;
     return { people, title: titled[2] as '委员' | '代表', organisation: null };
   }
+  // 姚峥同志: a person addressed without a member's or deputy's title, not an organisation.
+  const addressed = /^(.+?)(?:同志|先生|女士)(?:们)?$/.exec(text);
+  if (addressed) {
+    const people = addressed[1].split(/[、,;]/).filter((name) => name !== '');
+    if (people.length === 0 || people.some((name) => !new RegExp(`^[${CJK}·•]{2,6}$`).test(name))) return null;
+    return { people, title: null, organisation: null };
+  }
   if (!new RegExp(`^[${CJK}()（）·]{2,40}$`).test(text)) return null;
   return { people: [], title: null, organisation: text };
 }
