@@ -259,6 +259,19 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expect(parsed.problems.map((p) => p.field)).toEqual(['addressees']);
   });
 
+  it('reads a mobile number whole, and a contact line that names the phone with the person', () => {
+    const file = 'puyang-cppcc-9-2-228.txt';
+    const line = '（联系人：郭振波         联系电话：0393-6687009）';
+    expectFields(file, puyang().replace('0393-6687009', '13839312345'), {
+      contact: { name: '郭振波', phone: '13839312345' },
+    });
+    expectFields(file, puyang().replace(line, '联系人及电话：郭振波 0393-6687009'));
+    expectFields(file, puyang().replace(line, '联系人：郭振波 0393-6687009'));
+    const tooLong = parseReplyLetter(puyang().replace('0393-6687009', '0393-668700912'));
+    expect(tooLong.contact).toBeNull();
+    expect(tooLong.problems.map((p) => p.field)).toEqual(['contact']);
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

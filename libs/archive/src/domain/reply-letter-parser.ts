@@ -524,8 +524,10 @@ function parse(text: string): ParsedReplyLetter {
         ? contactLine + next
         : contactLine;
     const c = compact(joined).replace(/(\d)[—–―~～](\d)/g, '$1-$2');
+    // A mobile number first: its first eight digits would pass for a landline's.
     const m = new RegExp(
-      `联系人[:]?([${CJK}·]{2,6}?)[,;、]?(?:联系)?(?:电话|手机|方式)[:]?((?:\\d{3,4}-)?\\d{7,8}(?:-\\d{1,5})?|1\\d{10})`,
+      `联系人(?:及(?:联系)?(?:电话|方式))?[:]?([${CJK}·]{2,6}?)[,;、]?(?:(?:联系)?(?:电话|手机|方式)[:]?)?` +
+        `(1\\d{10}(?!\\d)|(?:\\d{3,4}-)?\\d{7,8}(?:-\\d{1,5})?(?!\\d))`,
     ).exec(c);
     if (m) result.contact = { name: m[1], phone: m[2] };
     else problems.add('contact', `cannot read the contact line: ${joined}`);
