@@ -285,7 +285,7 @@ describe('parseReplyLetter on layouts of other cities', () => {
     const term = parseReplyLetter(sanmenxia().replace('八届一次', '一百二十届一次'));
     expect(term.session).toBeNull();
     expect(term.problems.map((p) => p.field)).toContain('session');
-    expect(parseReplyLetter(sanmenxia().replace('第146号', '第1000000号')).proposalNumber).toBe(1_000_000);
+    expect(parseReplyLetter(sanmenxia().replace('第146号', '第20230146号')).proposalNumber).toBe(20_230_146);
   });
 });
 

@@ -202,7 +202,8 @@ function findTitle(lines: string[]): { index: number; start: number; text: strin
 /** Bounds of what a real letter can say; a larger figure is a misreading, reported rather than stored. */
 const MAX_TERM = 99;
 const MAX_SITTING = 20;
-const MAX_PROPOSAL_NUMBER = 1_000_000;
+// Some cities number proposals with the year in front (第20230146号); nine digits hold those.
+const MAX_PROPOSAL_NUMBER = 999_999_999;
 
 const SESSION = new RegExp(`^(.*?第?([${NUMERAL_CHARS}]+)届(.{0,12}?)第?([${NUMERAL_CHARS}]+)次(?:全体)?会议)`);
 

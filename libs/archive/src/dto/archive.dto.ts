@@ -19,7 +19,7 @@ export class ListArchivedLettersQuery {
   @IsOptional()
   @IsEnum(ProposalKind)
   kind?: ProposalKind;
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(1_000_000) proposalNumber?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(999_999_999) proposalNumber?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(4) grade?: string;
   @ApiPropertyOptional({ default: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(10_000) page?: number;
   @ApiPropertyOptional({ default: 50 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(200) pageSize?: number;
