@@ -18,7 +18,8 @@ import { OVERDUE_HEADERS, RANKING_HEADERS } from '@dafu/supervision/export/super
  *   a4 lead      extension_requested ack 03-07; a pending extension; a voided reply (A, 05-01); overdue 9 days
  *   a5 co        opinion_sent       ack 03-03 (co of b1)
  *   a6 lead      reassigned         ended: counted nowhere
- *   a7 separate  assigned           never acknowledged; due 06-09: overdue 1 day (0 working days)
+ *   a7 separate  assigned           asked for reassignment 03-06 (refused), never acknowledged; due 06-09:
+ *                                   overdue 1 day (0 working days)
  * Session S, bureau 乙 (B2):
  *   b1 lead      closed             ack 03-03; reply 04-01 (C), talks 03-20 and 03-25, feedback
  *                                   不满意/不满意 (04-10); re-handled: reply 05-15 (A), feedback 满意/满意 (05-20)
@@ -143,6 +144,17 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     );
   }
 
+  /** A reassignment request (申请调整) the registrar refused. */
+  async function refusedReassignmentRequest(name: string, requestedAt: string) {
+    const { assignmentId, bureauId } = ids[name];
+    await sql(
+      `INSERT INTO reassignment_requests (assignment_id, requested_by, reason, status, decided_by, decision_reason,
+         created_at, decided_at)
+       VALUES ($1, $2, '不属于本单位职责', 'rejected', $3, '属于本单位职责', $4, $4::timestamptz + interval '1 day')`,
+      [assignmentId, (bureauId === b1 ? clerk1 : clerk2).id, registrar.id, requestedAt],
+    );
+  }
+
   async function extension(name: string, status: 'approved' | 'rejected' | 'pending', from: string, to: string) {
     const { assignmentId, bureauId } = ids[name];
     const decided = status !== 'pending';
@@ -219,6 +231,9 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     const r2 = await reply('a2', { signedOn: '2023-06-05', grade: 'B' });
     await talk('a2', '2023-06-06');
     await feedback('a2', r2, 'basically_satisfied', 'unsatisfied', '2023-06-08T10:00:00+08:00');
+    // a7 asked for reassignment within the window (refused) and has not acknowledged since: it
+    // answered the 交办 in time all the same.
+    await refusedReassignmentRequest('a7', '2023-03-06T10:00:00+08:00');
     await extension('a3', 'approved', '2023-06-01', '2023-06-15');
     await extension('a3', 'approved', '2023-06-15', '2023-07-01');
     await extension('a3', 'rejected', '2023-07-01', '2023-08-01');
@@ -263,8 +278,8 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       },
       total: 10,
       replying: 9,
-      // on time: a1 a3 a4 a5 b1 b2 b3; late or missed: a2 a7; b5 not yet due
-      acknowledgedOnTime: r(7, 9, 77.8),
+      // on time: a1 a3 a4 a5 a7 (asked for reassignment in time) b1 b2 b3; late: a2; b5 not yet due
+      acknowledgedOnTime: r(8, 9, 88.9),
       // on time: a1 b1; late a2 b2 (judged on the due date it answered, not the re-handling's);
       // missed a4 a7; a3 b3 b5 not yet due
       repliedOnTime: r(2, 6, 33.3),
@@ -301,7 +316,7 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       filter: { sessionId: session.id, bureauId: b1 },
       total: 6,
       replying: 5,
-      acknowledgedOnTime: r(4, 6, 66.7),
+      acknowledgedOnTime: r(5, 6, 83.3),
       repliedOnTime: r(1, 4, 25),
       talkedBeforeReply: r(1, 2, 50),
       overdue: 2,
@@ -315,7 +330,7 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       filter: { sessionId: null, bureauId: null },
       total: 11,
       overdue: 3,
-      acknowledgedOnTime: r(8, 10, 80),
+      acknowledgedOnTime: r(9, 10, 90),
       repliedOnTime: r(2, 7, 28.6),
       talkedBeforeReply: r(3, 4, 75),
       extensions: 2,

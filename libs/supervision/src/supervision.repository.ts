@@ -71,6 +71,12 @@ function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
         FROM proposer_contacts c ${inScope('c')}
        GROUP BY c.assignment_id
     ),
+    -- Asking for reassignment answers the 交办 as acknowledging does.
+    reassignment_facts AS (
+      SELECT rr.assignment_id, min((rr.created_at AT TIME ZONE $4)::date) AS first_request_on
+        FROM reassignment_requests rr ${inScope('rr')}
+       GROUP BY rr.assignment_id
+    ),
     -- After 重新办理 the proposer's new answer replaces the old one.
     feedback_facts AS (
       SELECT DISTINCT ON (fb.assignment_id) fb.assignment_id, fb.work_rating::text, fb.result_rating::text
@@ -83,19 +89,21 @@ function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
              ff.work_rating, ff.result_rating,
              s.status NOT IN (${ENDED}) AS counted,
              s.role <> 'co' AS replying,
-             coalesce(t.first_talk_on <= rf.replied_on, false) AS talked
+             coalesce(t.first_talk_on <= rf.replied_on, false) AS talked,
+             least(s.acknowledged_on, rq.first_request_on) AS answered_on
         FROM scoped s
         LEFT JOIN reply_facts rf ON rf.assignment_id = s.id
         LEFT JOIN talk_facts t ON t.assignment_id = s.id
         LEFT JOIN extension_facts x ON x.assignment_id = s.id
         LEFT JOIN feedback_facts ff ON ff.assignment_id = s.id
+        LEFT JOIN reassignment_facts rq ON rq.assignment_id = s.id
     )
     SELECT ${groupByBureau ? 'f.bureau_id AS "bureauId",' : ''}
       ${statusColumns},
       count(*) FILTER (WHERE f.counted)::int AS total,
       count(*) FILTER (WHERE f.counted AND f.replying)::int AS replying,
-      count(*) FILTER (WHERE f.counted AND f.acknowledged_on <= f.acknowledge_by)::int AS ack_on_time,
-      count(*) FILTER (WHERE f.counted AND (f.acknowledged_on IS NOT NULL OR f.acknowledge_by < $3::date))::int AS ack_due,
+      count(*) FILTER (WHERE f.counted AND f.answered_on <= f.acknowledge_by)::int AS ack_on_time,
+      count(*) FILTER (WHERE f.counted AND (f.answered_on IS NOT NULL OR f.acknowledge_by < $3::date))::int AS ack_due,
       count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on <= coalesce(f.replied_due_on, f.due_on))::int AS replied_on_time,
       count(*) FILTER (WHERE f.counted AND f.replying AND (f.replied_on IS NOT NULL OR f.due_on < $3::date))::int AS reply_due,
       count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL)::int AS replied,

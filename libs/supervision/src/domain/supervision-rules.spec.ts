@@ -82,6 +82,19 @@ describe('supervision rules', () => {
     expect(acknowledgementTimeliness({ acknowledgeBy: '2023-03-08', acknowledgedOn: null }, TODAY)).toBe(
       Timeliness.Missed,
     );
+    // Asking for reassignment in the window answers the 交办 in time, whatever came after.
+    expect(
+      acknowledgementTimeliness(
+        { acknowledgeBy: '2023-03-08', acknowledgedOn: '2023-03-20', reassignmentRequestedOn: '2023-03-06' },
+        TODAY,
+      ),
+    ).toBe(Timeliness.OnTime);
+    expect(
+      acknowledgementTimeliness(
+        { acknowledgeBy: '2023-03-08', acknowledgedOn: null, reassignmentRequestedOn: '2023-03-09' },
+        TODAY,
+      ),
+    ).toBe(Timeliness.Late);
     expect(replyTimeliness({ dueOn: '2023-06-01', repliedOn: '2023-06-02' }, TODAY)).toBe(Timeliness.Late);
     expect(replyTimeliness({ dueOn: '2023-09-01', repliedOn: null }, TODAY)).toBe(Timeliness.NotYetDue);
   });

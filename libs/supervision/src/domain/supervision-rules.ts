@@ -84,14 +84,19 @@ export function isDue(t: Timeliness): boolean {
 }
 
 /**
- * 按时签收: acknowledged on or before `acknowledge_by` (the configured working days after 交办,
- * stored at assignment). The acknowledgement date is the local date of `acknowledged_at`.
+ * 按时签收: the bureau answered the 交办 on or before `acknowledge_by` (the configured working
+ * days after 交办, stored at assignment), by acknowledging it or by asking for reassignment
+ * (the rules allow either within the window). Dates are the local dates of `acknowledged_at`
+ * and of the first reassignment request.
  */
 export function acknowledgementTimeliness(
-  a: { acknowledgeBy: string; acknowledgedOn: string | null },
+  a: { acknowledgeBy: string; acknowledgedOn: string | null; reassignmentRequestedOn?: string | null },
   today: string,
 ): Timeliness {
-  return timeliness(a.acknowledgedOn, a.acknowledgeBy, today);
+  const answered = [a.acknowledgedOn, a.reassignmentRequestedOn ?? null]
+    .filter((d): d is string => d !== null)
+    .sort()[0];
+  return timeliness(answered ?? null, a.acknowledgeBy, today);
 }
 
 /**
