@@ -272,6 +272,17 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expect(tooLong.problems.map((p) => p.field)).toEqual(['contact']);
   });
 
+  it('reads a grade mark printed on the number’s line apart from the number', () => {
+    const file = 'sanmenxia-cppcc-8-1-146.txt';
+    const text = sanmenxia()
+      .replace(
+        '三民文〔2023〕21号                  签发人：李立明',
+        'A类          三民文〔2023〕21号          签发人：李立明',
+      )
+      .replace('办理结果:A', '');
+    expectFields(file, text);
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

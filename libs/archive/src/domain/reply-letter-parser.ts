@@ -414,8 +414,18 @@ function parse(text: string): ParsedReplyLetter {
   // Header: everything above the title.
   const header = lines.slice(0, title.start);
   const headerText = header.map(compact).join('\n');
+  // A类 三民文〔2023〕21号 签发人：…: marks set apart by wide gaps on one line are read apart,
+  // so the grade does not run into the number's prefix.
+  const headerCells = header
+    .flatMap((line) =>
+      toHalfWidth(line)
+        .split(/\s{2,}/)
+        .map(compact),
+    )
+    .filter((c) => c !== '');
 
-  const number = /([\u3400-\u9fff]{1,10})[〔[(（［【]\s*(\d{4})\s*[〕\])）］】]\s*(?:第)?(\d{1,5})号/.exec(headerText);
+  const numberPattern = /([\u3400-\u9fff]{1,10})[〔[(（［【]\s*(\d{4})\s*[〕\])）］】]\s*(?:第)?(\d{1,5})号/;
+  const number = numberPattern.exec(headerCells.join('\n')) ?? numberPattern.exec(headerText);
   if (number) result.documentNumber = `${number[1]}〔${number[2]}〕${Number(number[3])}号`;
   else if (/[〔[(（［【]\d{4}[〕\])）］】]|文号/.test(headerText))
     problems.add('documentNumber', 'a document number is there but cannot be read');
@@ -436,7 +446,7 @@ function parse(text: string): ParsedReplyLetter {
     else problems.add('grade', 'the 办理结果 mark carries no grade A–D');
   } else {
     // A mark standing alone at the top right: A类, (B), C类答复.
-    const alone = header.map(compact).find((line) => /^\(?[A-D]类?(?:答复|件)?\)?$/.test(line));
+    const alone = headerCells.find((cell) => /^\(?[A-D]类?(?:答复|件)?\)?$/.test(cell));
     if (alone) result.grade = (/[A-D]/.exec(alone) as RegExpExecArray)[0];
   }
 
