@@ -283,6 +283,18 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields(file, text);
   });
 
+  it('takes the issuer from a title that opens with it before 对, and keeps it out of the session label', () => {
+    const parsed = parseReplyLetter(
+      readSeedLetter('jiaozuo-cppcc-192.txt').replace(
+        ' 第192号提案的答复',
+        '焦作市民政局对市政协十四届二次会议第192号提案的答复函',
+      ),
+    );
+    expect(parsed.session).toEqual({ label: '市政协十四届二次会议', body: 'cppcc', term: 14, sitting: 2 });
+    expect(parsed.issuer).toBe('焦作市民政局');
+    expect(parsed.proposalNumber).toBe(192);
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

@@ -210,7 +210,10 @@ const SESSION = new RegExp(`^(.*?第?([${NUMERAL_CHARS}]+)届(.{0,12}?)第?([${N
 function readSession(title: string, problems: Problems): ParsedSession | null {
   // 濮阳市民政局关于对市政协…: the issuer before 关于 is not part of the meeting's name.
   const about = title.indexOf('关于');
-  const text = (about >= 0 ? title.slice(about + 2) : title).replace(/^对/, '');
+  let text = (about >= 0 ? title.slice(about + 2) : title).replace(/^对/, '');
+  // 焦作市民政局对市政协…会议…的答复函: the issuer before 对 is not part of it either.
+  const to = text.indexOf('对');
+  if (to > 0 && to < text.indexOf('会议')) text = text.slice(to + 1);
   if (!text.includes('会议')) return null;
   const m = SESSION.exec(text);
   if (!m) {
@@ -451,7 +454,7 @@ function parse(text: string): ParsedReplyLetter {
   }
 
   // 濮阳市民政局关于对…的答复: the issuer opens the title.
-  const titleOrg = /^(.+?)关于/.exec(title.text)?.[1];
+  const titleOrg = (/^(.+?)关于/.exec(title.text) ?? /^(.+?)对(?=.*会议)/.exec(title.text))?.[1];
   const headerOrg =
     header.find((line) => ORGANISATION_LINE.test(compact(line))) ??
     (titleOrg && ORGANISATION_LINE.test(titleOrg) ? titleOrg : undefined);
