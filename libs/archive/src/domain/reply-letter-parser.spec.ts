@@ -295,6 +295,14 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expect(parsed.proposalNumber).toBe(192);
   });
 
+  it('reads a letter saved from a website, with the page title repeated above its header lines', () => {
+    const file = 'puyang-cppcc-9-2-228.txt';
+    const page =
+      '关于对市政协九届二次会议第228号提案的答复\n' +
+      '首页 > 政务公开 > 建议提案办理\n发布时间：2024-06-20 10:20  来源：市民政局  浏览次数：156\n【字体：大 中 小】\n';
+    expectFields(file, page + puyang() + '\n【关闭窗口】  【打印本页】\n');
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

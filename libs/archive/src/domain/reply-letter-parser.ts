@@ -176,9 +176,9 @@ function titlePart(line: string): boolean {
 }
 
 /** Index of the title line (the one that says 答复) and the title itself, joined when split. */
-function findTitle(lines: string[]): { index: number; start: number; text: string } | null {
-  const limit = Math.min(lines.length, 15);
-  for (let i = 0; i < limit; i++) {
+function findTitle(lines: string[], from = 0): { index: number; start: number; text: string } | null {
+  const limit = Math.min(lines.length, from + 15);
+  for (let i = from; i < limit; i++) {
     const c = compact(lines[i]);
     if (!/答复$|答复函$|答复的函$|的答复|答复意见$/.test(c) || /^(您|你)/.test(c) || c.length > 80) continue;
     // A类答复 at the top right is the grade mark, not the title.
@@ -399,12 +399,20 @@ function splitAddresseeLine(lines: string[], titleIndex: number): string[] {
 
 function parse(text: string): ParsedReplyLetter {
   const cleaned = cleanLines(text);
-  const found = findTitle(cleaned);
-  const lines = found ? splitAddresseeLine(cleaned, found.index) : cleaned;
+  // A page saved from a website may repeat the title above its own header lines: the letter's
+  // title is the one an addressee line follows.
+  let found = findTitle(cleaned);
+  let lines = found ? splitAddresseeLine(cleaned, found.index) : cleaned;
+  const addresseeAfter = (t: { index: number } | null) =>
+    lines.findIndex((line, i) => (t === null || i > t.index) && i < (t?.index ?? 0) + 4 && /[:：]$/.test(line));
+  for (let tries = 0; found !== null && addresseeAfter(found) < 0 && tries < 3; tries++) {
+    const next = findTitle(cleaned, found.index + 1);
+    if (next === null) break;
+    found = next;
+    lines = splitAddresseeLine(cleaned, found.index);
+  }
   const title = found;
-  const addresseeIndex = lines.findIndex(
-    (line, i) => (title === null || i > title.index) && i < (title?.index ?? 0) + 4 && /[:：]$/.test(line),
-  );
+  const addresseeIndex = addresseeAfter(title);
   if (title === null || addresseeIndex < 0) {
     const reason =
       lines.length === 0 ? 'the text is empty' : 'not recognisable as a reply letter: no title and addressee line';
