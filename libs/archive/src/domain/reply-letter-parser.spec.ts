@@ -303,6 +303,11 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields(file, page + puyang() + '\n【关闭窗口】  【打印本页】\n');
   });
 
+  it('ignores zero-width characters left inside words', () => {
+    const file = 'puyang-cppcc-9-2-228.txt';
+    expectFields(file, puyang().replace('刘晓静委员', '刘晓静委\u200b员').replace('答  复', '答\ufeff  复'));
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

@@ -122,13 +122,17 @@ const INLINE_FOOTER = /\s*[—―－]\s*\d{1,3}\s*[—―－]\s*/g;
 
 /** The letter's lines: bookmarks gone, trimmed, page footers dropped; blank lines dropped. */
 function cleanLines(text: string): string[] {
-  return text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n|\u2028|\u2029/)
-    .map((line) => trimAll(line.replace(BOOKMARK, '')))
-    .filter((line) => line !== '' && !FOOTER.test(line) && !PAGE_LINE.test(line))
-    .map((line) => trimAll(line.replace(INLINE_FOOTER, '')))
-    .filter((line) => line !== '');
+  return (
+    text
+      // Zero-width characters (spaces, joiners, stray byte order marks) that editors and web pages
+      // leave inside words: invisible, but they break every pattern they fall into.
+      .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, '')
+      .split(/\r\n|\r|\n|\u2028|\u2029/)
+      .map((line) => trimAll(line.replace(BOOKMARK, '')))
+      .filter((line) => line !== '' && !FOOTER.test(line) && !PAGE_LINE.test(line))
+      .map((line) => trimAll(line.replace(INLINE_FOOTER, '')))
+      .filter((line) => line !== '')
+  );
 }
 
 /** The letter's text as the archive keeps it: bookmarks, page footers and blank lines gone, one line per line. */
