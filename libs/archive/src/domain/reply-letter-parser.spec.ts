@@ -303,6 +303,11 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields(file, page + puyang() + '\n【关闭窗口】  【打印本页】\n');
   });
 
+  it('drops conversion bookmarks written with full-width brackets or colon', () => {
+    const file = 'sanmenxia-cppcc-8-1-146.txt';
+    expectFields(file, sanmenxia().replace('[bookmark: _Toc130618874]', '［bookmark：_Toc130618874］'));
+  });
+
   it('ignores zero-width characters left inside words', () => {
     const file = 'puyang-cppcc-9-2-228.txt';
     expectFields(file, puyang().replace('刘晓静委员', '刘晓静委\u200b员').replace('答  复', '答\ufeff  复'));

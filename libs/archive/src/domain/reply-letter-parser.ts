@@ -105,7 +105,7 @@ function trimAll(text: string): string {
 }
 
 /** `[bookmark: _GoBack]`, `[bookmark: _Toc130618874]`: left by DOCX conversion, anywhere in a line. */
-const BOOKMARK = /\[\s*bookmark:[^\]]*\]/gi;
+const BOOKMARK = /[[［]\s*bookmark\s*[:：][^\]］]*[\]］]/gi;
 
 /** — 1 —, - 2 -, －3－, (— 1 —), or a lone piece of one (the 本溪 footer broken over five lines). */
 const FOOTER = /^[()（）\s]*[—–\-－―~～]*\s*\d{0,4}\s*[—–\-－―~～]*[()（）\s]*$/;
