@@ -14,7 +14,7 @@ import { REDIS } from '@dafu/platform/redis/redis.module';
 import { generateRequestId } from '@dafu/platform/logging/request-id';
 import { QueueName } from '@dafu/platform/queue/queue-names';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from '@dafu/platform/queue/queue-dashboard';
-import { createValidationPipe, RefuseNulCharactersPipe } from '@dafu/platform/validation/validation';
+import { createValidationPipe, RefuseUnstorableValuesPipe } from '@dafu/platform/validation/validation';
 import { actorOf, AuthService } from '@dafu/identity/auth.service';
 
 /** Reads TRUST_PROXY_HOPS itself: the adapter exists before Nest's configuration does. */
@@ -33,7 +33,7 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   const config = app.get(DafuConfig);
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  app.useGlobalPipes(new RefuseNulCharactersPipe(), createValidationPipe());
+  app.useGlobalPipes(new RefuseUnstorableValuesPipe(), createValidationPipe());
   app.useGlobalFilters(new HttpExceptionFilter());
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onSend', async (request, reply) => {

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Put } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { Auth, RequirePermission } from '@dafu/platform/auth/auth.decorators';
 import { LocalDatePipe } from '@dafu/platform/validation/local-date.pipe';
+import { CalendarYearPipe } from '@dafu/platform/validation/calendar-year.pipe';
 import { DeadlinesService } from './deadlines.service';
 import {
   CalendarDayDto,
@@ -29,7 +30,7 @@ export class CalendarController {
   @Get(':year')
   @RequirePermission(Permission.CalendarRead)
   @ApiOkResponse({ type: CalendarYearDto })
-  year(@Param('year', ParseIntPipe) year: number): Promise<CalendarYearDto> {
+  year(@Param('year', CalendarYearPipe) year: number): Promise<CalendarYearDto> {
     return this.deadlines.year(year);
   }
 
@@ -56,7 +57,7 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarYearDto })
   markYearKnown(
     @Auth() actor: Actor,
-    @Param('year', ParseIntPipe) year: number,
+    @Param('year', CalendarYearPipe) year: number,
     @Body() dto: MarkYearKnownDto,
   ): Promise<CalendarYearDto> {
     return this.deadlines.markYearKnown(actor, year, dto.note?.trim() || null);

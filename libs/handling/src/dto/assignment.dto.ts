@@ -1,3 +1,4 @@
+import { IsOmittable } from '@dafu/platform/validation/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -195,33 +196,38 @@ export class BodyRulesDto {
 
 export class UpdateHandlingRulesDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 30 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(30)
   acknowledgeWorkingDays?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 12 }) @IsOptional() @IsInt() @Min(1) @Max(12) replyMonths?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) coOpinionMonths?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 24 }) @IsOptional() @IsInt() @Min(1) @Max(24) extensionCapMonths?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOptional() @IsInt() @Min(1) @Max(6) rehandlingMonths?: number;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() talkRequiredBeforeReview?: boolean;
+  @ApiPropertyOptional({ minimum: 1, maximum: 12 }) @IsOmittable() @IsInt() @Min(1) @Max(12) replyMonths?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOmittable() @IsInt() @Min(1) @Max(6) coOpinionMonths?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 24 })
+  @IsOmittable()
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  extensionCapMonths?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 6 }) @IsOmittable() @IsInt() @Min(1) @Max(6) rehandlingMonths?: number;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() talkRequiredBeforeReview?: boolean;
   @ApiPropertyOptional({ type: [Number], maxItems: 8, description: 'Each 1 to 90 days' })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(8)
   @IsInt({ each: true })
   @Min(1, { each: true })
   @Max(90, { each: true })
   reminderDaysBefore?: number[];
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() reminderOnDueDay?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() reminderOnDueDay?: boolean;
   @ApiPropertyOptional({ minimum: 1, maximum: 30 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(30)
   reminderOverdueEveryWorkingDays?: number;
   @ApiPropertyOptional({ minimum: 0, maximum: 60 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(60)

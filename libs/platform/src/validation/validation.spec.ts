@@ -3,7 +3,14 @@ import { plainToInstance } from 'class-transformer';
 import { IsInt, IsNotEmpty, IsString, Min, ValidateNested, validateSync } from 'class-validator';
 import { DafuError } from '../errors/dafu-error';
 import { ErrorCode } from '../errors/error-codes';
-import { flattenValidationErrors, nulCharacterFields, RefuseNulCharactersPipe, validationFailed } from './validation';
+import {
+  flattenValidationErrors,
+  IsOmittable,
+  nulCharacterFields,
+  RefuseUnstorableValuesPipe,
+  unstorableValues,
+  validationFailed,
+} from './validation';
 
 class PersonDto {
   @IsString() @IsNotEmpty() name: string;
@@ -48,8 +55,19 @@ describe('validationFailed', () => {
   });
 });
 
-describe('RefuseNulCharactersPipe', () => {
-  const pipe = new RefuseNulCharactersPipe();
+describe('RefuseUnstorableValuesPipe', () => {
+  it('refuses integers beyond an integer column in either direction (1e300 is one), and lets fractions and digit strings be', () => {
+    expect(unstorableValues({ version: 12345678901234567000, copies: -2_147_483_648, n: 2_147_483_647 })).toEqual([
+      { field: 'version', constraint: 'storableInteger' },
+      { field: 'copies', constraint: 'storableInteger' },
+    ]);
+    expect(unstorableValues({ ratio: 1e300, text: '99999999999999999999' })).toEqual([
+      { field: 'ratio', constraint: 'storableInteger' },
+    ]);
+    expect(unstorableValues({ ratio: 0.5, text: '99999999999999999999', at: 2_147_483_647 })).toEqual([]);
+  });
+
+  const pipe = new RefuseUnstorableValuesPipe();
 
   it('names every field of a body, query or path value that holds a NUL, nested ones by their path', () => {
     expect(nulCharacterFields({ title: '养老\u0000服务', proposers: [{ name: 'ok' }, { name: '刘\u0000' }] })).toEqual([
@@ -76,5 +94,20 @@ describe('RefuseNulCharactersPipe', () => {
     expect(pipe.transform(body, { type: 'body' })).toBe(body);
     const actor = { name: '\u0000' };
     expect(pipe.transform(actor, { type: 'custom' })).toBe(actor);
+  });
+});
+
+describe('IsOmittable', () => {
+  class PartialRulesDto {
+    @IsOmittable() @IsInt() @Min(1) replyMonths?: number;
+  }
+  const errors = (plain: object) => validateSync(plainToInstance(PartialRulesDto, plain));
+
+  it('lets a field be left out, but validates it when sent, null included', () => {
+    expect(errors({})).toEqual([]);
+    expect(errors({ replyMonths: 3 })).toEqual([]);
+    expect(flattenValidationErrors(errors({ replyMonths: null }))).toEqual([
+      expect.objectContaining({ field: 'replyMonths', constraints: expect.arrayContaining(['isInt']) }),
+    ]);
   });
 });

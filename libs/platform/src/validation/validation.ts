@@ -1,4 +1,5 @@
 import { type ArgumentMetadata, type PipeTransform, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DafuError } from '../errors/dafu-error';
 import { ErrorCode } from '../errors/error-codes';
 
@@ -69,34 +70,73 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Where a request's input carries the NUL character, by field path; PostgreSQL cannot store it in text. */
-export function nulCharacterFields(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return value.includes('\u0000') ? [path || 'value'] : [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacterFields(item, path ? `${path}.${i}` : `${i}`));
+/**
+ * For a partial update: the field may be left out, but when sent it must be valid; `null` is
+ * validated (and refused by the type check) instead of passing as "absent" the way
+ * `@IsOptional()` lets it, only to fail a NOT NULL column.
+ */
+export function IsOmittable(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
+}
+
+/** The largest integer a PostgreSQL integer column holds; no count, number or version here exceeds it. */
+const LARGEST_STORABLE_INTEGER = 2_147_483_647;
+
+interface Unstorable {
+  field: string;
+  constraint: 'noNulCharacter' | 'storableInteger';
+}
+
+/**
+ * What a request's input carries that PostgreSQL cannot store, by field path: the NUL character
+ * in text, and integers beyond an integer column.
+ */
+export function unstorableValues(value: unknown, path = ''): Unstorable[] {
+  const field = path || 'value';
+  if (typeof value === 'string') return value.includes('\u0000') ? [{ field, constraint: 'noNulCharacter' }] : [];
+  if (typeof value === 'number') {
+    return Number.isInteger(value) && Math.abs(value) > LARGEST_STORABLE_INTEGER
+      ? [{ field, constraint: 'storableInteger' }]
+      : [];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableValues(item, path ? `${path}.${i}` : `${i}`));
   if (value !== null && typeof value === 'object' && !Buffer.isBuffer(value)) {
     return Object.entries(value).flatMap(([key, item]) => [
-      ...nulCharacterFields(key, path ? `${path}.${key}` : key),
-      ...nulCharacterFields(item, path ? `${path}.${key}` : key),
+      ...unstorableValues(key, path ? `${path}.${key}` : key),
+      ...unstorableValues(item, path ? `${path}.${key}` : key),
     ]);
   }
   return [];
 }
 
+/** Only the fields holding a NUL; see unstorableValues. */
+export function nulCharacterFields(value: unknown, path = ''): string[] {
+  return unstorableValues(value, path)
+    .filter((u) => u.constraint === 'noNulCharacter')
+    .map((u) => u.field);
+}
+
+const UNSTORABLE_MESSAGES: Record<Unstorable['constraint'], { zh: string; en: string }> = {
+  noNulCharacter: { zh: '含有不允许的控制字符（NUL）', en: 'contains a NUL character, which is not allowed' },
+  storableInteger: { zh: '数值过大', en: 'is a number too large to be meant' },
+};
+
 /**
- * Refuses any body, query or path value holding the NUL character with a coded 400: it would
- * otherwise reach PostgreSQL, which refuses it in text (a 500 and, at worst, a half-done request).
+ * Refuses any body, query or path value holding what PostgreSQL cannot store (the NUL character
+ * in text, an integer beyond an integer column) with a coded 400 naming the field: it would
+ * otherwise reach the database and fail there (a 500 and, at worst, a half-done request).
  */
-export class RefuseNulCharactersPipe implements PipeTransform {
+export class RefuseUnstorableValuesPipe implements PipeTransform {
   transform(value: unknown, metadata: ArgumentMetadata): unknown {
     if (metadata.type === 'custom') return value;
-    const fields = [...new Set(nulCharacterFields(value, metadata.data ?? ''))];
-    if (fields.length === 0) return value;
+    const found = unstorableValues(value, metadata.data ?? '');
+    if (found.length === 0) return value;
     throw new DafuError(ErrorCode.ValidationFailed, {
-      fields: fields.map((field) => ({
+      fields: found.map(({ field, constraint }) => ({
         field,
-        constraints: ['noNulCharacter'],
-        zh: `${field}：含有不允许的控制字符（NUL）`,
-        en: `${field}: contains a NUL character, which is not allowed`,
+        constraints: [constraint],
+        zh: `${field}：${UNSTORABLE_MESSAGES[constraint].zh}`,
+        en: `${field}: ${UNSTORABLE_MESSAGES[constraint].en}`,
       })),
     });
   }

@@ -1,0 +1,190 @@
+import { ALL_ROLES, Role } from '@dafu/platform/vocabulary';
+import { TestContext, TestUser } from '@dafu/testing';
+
+/**
+ * Bad input gets a 4xx, never a 500: every operation of the OpenAPI document is called with
+ * malformed path parameters, query parameters and bodies (wrong types, missing and unknown
+ * fields, huge strings, NUL and other odd Unicode, SQL and script fragments, arrays where one
+ * value is expected), as a role the endpoint lets in, so the input reaches validation and the
+ * handler rather than stopping at the guard.
+ */
+
+interface Schema {
+  $ref?: string;
+  type?: string;
+  properties?: Record<string, Schema>;
+  items?: Schema;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+}
+interface Parameter {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  schema?: Schema;
+}
+interface Operation {
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, { schema?: Schema }> };
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
+}
+
+const HOSTILE_STRINGS = [
+  'not-a-uuid',
+  "1' OR '1'='1",
+  '<script>alert(1)</script>',
+  '../../etc/passwd',
+  '-1',
+  '9'.repeat(40),
+  '1e309',
+  'a\u0000b',
+  '😀\u202e',
+  '',
+];
+const HUGE = '长'.repeat(300_000);
+const WRONG_VALUES: unknown[] = [
+  null,
+  1.2345678901234567e19,
+  -1,
+  true,
+  'x',
+  [],
+  [1, 'a', null],
+  {},
+  { $gt: '' },
+  '9'.repeat(40),
+  'a\u0000b',
+  HUGE,
+];
+
+function resolve(schema: Schema | undefined, doc: OpenApi, depth = 0): Schema {
+  if (!schema || depth > 5) return {};
+  if (schema.$ref) return resolve(doc.components?.schemas?.[schema.$ref.split('/').pop() as string], doc, depth + 1);
+  const parts = schema.allOf ?? schema.oneOf ?? schema.anyOf;
+  if (parts) {
+    return parts
+      .map((p) => resolve(p, doc, depth + 1))
+      .reduce<Schema>((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b.properties } }), {});
+  }
+  return schema;
+}
+
+function fillPath(path: string, value: (name: string) => string): string {
+  return path.replace(/\{([^}]+)\}/g, (_m, name: string) => encodeURIComponent(value(name)));
+}
+
+const PLAUSIBLE_PATH: Record<string, string> = { year: '2026', date: '2026-11-23', body: 'npc', number: '1' };
+const plausible = (name: string) => PLAUSIBLE_PATH[name] ?? '00000000-0000-4000-8000-000000000000';
+
+interface Probe {
+  method: string;
+  url: string;
+  payload?: string;
+}
+
+/** Every malformed request of one operation. */
+function probesOf(method: string, path: string, operation: Operation, doc: OpenApi): Probe[] {
+  const probes: Probe[] = [];
+  const base = fillPath(path, plausible);
+  const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path');
+  for (const param of pathParams) {
+    for (const bad of HOSTILE_STRINGS.filter((s) => s !== '')) {
+      probes.push({ method, url: fillPath(path, (name) => (name === param.name ? bad : plausible(name))) });
+    }
+    // Bytes that are not UTF-8, percent-encoded as a client might send them.
+    for (const raw of ['%FF%FE', '%ED%A0%80', '%']) {
+      const url = path.replace(/\{([^}]+)\}/g, (_m, name: string) =>
+        name === param.name ? raw : encodeURIComponent(plausible(name)),
+      );
+      probes.push({ method, url });
+    }
+  }
+  for (const param of (operation.parameters ?? []).filter((p) => p.in === 'query')) {
+    for (const bad of HOSTILE_STRINGS) probes.push({ method, url: `${base}?${param.name}=${encodeURIComponent(bad)}` });
+    probes.push({ method, url: `${base}?${param.name}=1&${param.name}=2` });
+    probes.push({ method, url: `${base}?${param.name}[a]=1` });
+    probes.push({ method, url: `${base}?${param.name}=${'x'.repeat(5000)}` });
+    probes.push({ method, url: `${base}?${param.name}=%FF%FE` });
+  }
+  if (['post', 'put', 'patch'].includes(method)) {
+    const schema = resolve(operation.requestBody?.content?.['application/json']?.schema, doc);
+    probes.push({ method, url: base, payload: '{"unfinished":' });
+    for (const body of [[], 'text', 42, null, { unknownField: 1 }, { ['__proto__']: { admin: true } }]) {
+      probes.push({ method, url: base, payload: JSON.stringify(body) });
+    }
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      for (const value of WRONG_VALUES) probes.push({ method, url: base, payload: JSON.stringify({ [name]: value }) });
+      const item = resolve(property.items, doc);
+      if (property.type === 'array' && item.properties) {
+        for (const [inner] of Object.entries(item.properties)) {
+          for (const value of [null, 'a\u0000b', HUGE, { nested: { deeper: [] } }]) {
+            probes.push({ method, url: base, payload: JSON.stringify({ [name]: [{ [inner]: value }] }) });
+          }
+        }
+      }
+    }
+  }
+  return probes;
+}
+
+describe('Malformed requests: every endpoint answers bad input with a 4xx, never a 5xx', () => {
+  let ctx: TestContext;
+  const users = new Map<Role, TestUser>();
+  let doc: OpenApi;
+
+  beforeAll(async () => {
+    // The public rate limit would turn most public probes into 429 before they reach validation.
+    ctx = await TestContext.start({ env: { PUBLIC_RATE_LIMIT: '1000000' } });
+    for (const role of ALL_ROLES) users.set(role, await ctx.newUser(role));
+    doc = (await ctx.http().get('/docs/openapi.json')).body as OpenApi;
+  });
+  afterAll(() => ctx.close());
+
+  async function send(probe: Probe, token: string | null) {
+    const fastify = ctx.app.getHttpAdapter().getInstance();
+    const headers: Record<string, string> = {};
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (probe.payload !== undefined) headers['content-type'] = 'application/json';
+    return fastify.inject({
+      method: probe.method.toUpperCase() as 'GET',
+      url: probe.url,
+      payload: probe.payload,
+      headers,
+    });
+  }
+
+  /** A role the guard lets through (an ordinary request does not answer 403 FORBIDDEN), if any. */
+  async function admittedToken(method: string, path: string): Promise<string | null> {
+    for (const role of ALL_ROLES) {
+      const token = (users.get(role) as TestUser).token;
+      const response = await send({ method, url: fillPath(path, plausible) }, token);
+      const refused = response.statusCode === 403 && (response.json() as { code?: string }).code === 'FORBIDDEN';
+      if (!refused) return token;
+    }
+    return null;
+  }
+
+  it('answers thousands of malformed requests without a single 5xx', async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const token = await admittedToken(method, path);
+        for (const probe of probesOf(method, path, operation, doc)) {
+          const response = await send(probe, token);
+          sent += 1;
+          if (response.statusCode >= 500) {
+            failures.push(
+              `${probe.method.toUpperCase()} ${probe.url.slice(0, 120)} ${probe.payload?.slice(0, 80) ?? ''} → ${response.statusCode}`,
+            );
+          }
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(3000);
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
