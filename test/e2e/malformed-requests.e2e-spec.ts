@@ -1,5 +1,6 @@
 import { ALL_ROLES, Role } from '@dafu/platform/vocabulary';
 import { TestContext, TestUser } from '@dafu/testing';
+import { draftedReply } from '@dafu/testing/replies';
 
 /**
  * Bad input gets a 4xx, never a 500: every operation of the OpenAPI document is called with
@@ -85,11 +86,21 @@ interface Probe {
   payload?: string;
 }
 
-/** Every malformed request of one operation. */
-function probesOf(method: string, path: string, operation: Operation, doc: OpenApi): Probe[] {
+/**
+ * Every malformed request of one operation; `fill` names the path's records (unknown ones by
+ * default), and `withPathProbes` adds malformed path parameters.
+ */
+function probesOf(
+  method: string,
+  path: string,
+  operation: Operation,
+  doc: OpenApi,
+  fill: (name: string) => string = plausible,
+  withPathProbes = true,
+): Probe[] {
   const probes: Probe[] = [];
-  const base = fillPath(path, plausible);
-  const pathParams = (operation.parameters ?? []).filter((p) => p.in === 'path');
+  const base = fillPath(path, fill);
+  const pathParams = withPathProbes ? (operation.parameters ?? []).filter((p) => p.in === 'path') : [];
   for (const param of pathParams) {
     for (const bad of HOSTILE_STRINGS.filter((s) => s !== '')) {
       probes.push({ method, url: fillPath(path, (name) => (name === param.name ? bad : plausible(name))) });
@@ -185,6 +196,61 @@ describe('Malformed requests: every endpoint answers bad input with a 4xx, never
       }
     }
     expect(sent).toBeGreaterThan(3000);
+    expect(failures).toEqual([]);
+  }, 600_000);
+
+  it('answers them with 4xx on real records too, as the staff who may act on them', async () => {
+    const registrar = await ctx.newUser(Role.Registrar);
+    const bureau = await ctx.newBureau();
+    const clerk = await ctx.newUser(Role.Clerk, bureau);
+    const staff = [
+      clerk,
+      await ctx.newUser(Role.Reviewer, bureau),
+      await ctx.newUser(Role.Signatory, bureau),
+      registrar,
+      await ctx.newUser(Role.Supervisor),
+      await ctx.newUser(Role.Admin),
+    ];
+    const session = await ctx.newSession(registrar);
+    const draft = await draftedReply(ctx, registrar, session.id, clerk);
+    const recordOf: [RegExp, string][] = [
+      [/^\/sessions\//, session.id],
+      [/^\/proposals\//, draft.proposalId],
+      [/^\/assignments\//, draft.assignmentId],
+      [/^\/replies\//, draft.replyId],
+      [/^\/(organisations|bureaus)\//, bureau.id],
+      [/^\/users\//, clerk.id],
+    ];
+    const failures: string[] = [];
+    let sent = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      const record = recordOf.find(([prefix]) => prefix.test(path))?.[1];
+      if (!record || !path.includes('{id}')) continue;
+      const fill = (name: string) => (name === 'id' ? record : plausible(name));
+      for (const [method, operation] of Object.entries(methods)) {
+        // Deleting the records would leave the other probes nothing to reach.
+        if (method === 'delete') continue;
+        let token: string | null = null;
+        for (const user of staff) {
+          const response = await send({ method, url: fillPath(path, fill) }, user.token);
+          if (![401, 403, 404].includes(response.statusCode)) {
+            token = user.token;
+            break;
+          }
+        }
+        if (token === null) continue;
+        for (const probe of probesOf(method, path, operation, doc, fill, false)) {
+          const response = await send(probe, token);
+          sent += 1;
+          if (response.statusCode >= 500) {
+            failures.push(
+              `${probe.method.toUpperCase()} ${probe.url.slice(0, 120)} ${probe.payload?.slice(0, 80) ?? ''} → ${response.statusCode}`,
+            );
+          }
+        }
+      }
+    }
+    expect(sent).toBeGreaterThan(1000);
     expect(failures).toEqual([]);
   }, 600_000);
 });

@@ -1,4 +1,3 @@
-import { IsOmittable } from '@dafu/platform/validation/validation';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -21,6 +20,7 @@ import {
 } from 'class-validator';
 import { AssignmentRole, SessionBody } from '@dafu/platform/vocabulary';
 import { AssignmentStatus } from '../domain/assignment-status';
+import { IsOmittable } from '@dafu/platform/validation/validation';
 
 export class PlannedAssignmentDto {
   @ApiProperty() @IsUUID() bureauId: string;

@@ -16,6 +16,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
+import { IsOmittable } from '@dafu/platform/validation/validation';
 
 export class OrganisationDto {
   @ApiProperty() id: string;
@@ -72,12 +73,12 @@ export class CreateOrganisationDto {
 }
 
 export class UpdateOrganisationDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(50) shortName?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(20) documentNumberPrefix?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(50) shortName?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(20) documentNumberPrefix?: string;
   /** An empty string removes the address. */
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== '') @IsEmail() @MaxLength(200) email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(200) postalAddress?: string;
+  @ApiPropertyOptional() @IsOmittable() @ValidateIf((_, v) => v !== '') @IsEmail() @MaxLength(200) email?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(200) postalAddress?: string;
 }
 
 export class UserDto {
@@ -129,10 +130,10 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(50) displayName?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(50) displayName?: string;
 
   @ApiPropertyOptional({ enum: Role, enumName: 'Role', isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
@@ -140,23 +141,23 @@ export class UpdateUserDto {
   roles?: Role[];
 
   @ApiPropertyOptional({ description: 'true disables the account and ends its sessions' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional({ description: PASSWORD_HINT })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   @Matches(PASSWORD_RULE, { message: PASSWORD_HINT })
   password?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail() email?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(30) phone?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsEmail() email?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @MaxLength(30) phone?: string;
   @ApiPropertyOptional({
     description: 'lets a supervisor or registrar read the text of unsigned drafts; bureau users read their own anyway',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   mayReadDrafts?: boolean;
 }

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsEnum, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { SessionBody } from '@dafu/platform/vocabulary';
+import { IsOmittable } from '@dafu/platform/validation/validation';
 
 export class SessionDto {
   @ApiProperty() id: string;
@@ -39,7 +40,7 @@ export class CreateSessionDto {
 }
 
 export class UpdateSessionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1949) @Max(2200) year?: number;
-  @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) openedOn?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsString() @IsNotEmpty() @MaxLength(100) name?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(1949) @Max(2200) year?: number;
+  @ApiPropertyOptional() @IsOmittable() @IsISO8601({ strict: true }) openedOn?: string;
 }
