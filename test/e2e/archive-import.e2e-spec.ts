@@ -233,9 +233,11 @@ describe('Archive import of historical reply letters', () => {
     const response = await upload(registrar, [
       { name: 'nul.txt', content: Buffer.from(jiaozuo.replace('答复', '答\u0000复')) },
       { name: 'number.txt', content: Buffer.from(jiaozuo.replace(/第\s*192\s*号/, '第99999999999号')) },
+      { name: 'named\u0000\u202e.txt', content: Buffer.from(jiaozuo.replace('尊敬的', '')) },
     ]);
     expect(response.status).toBe(201);
-    const [nul, number] = response.body.results as Result[];
+    const [nul, number, named] = response.body.results as Result[];
+    expect(named).toMatchObject({ file: 'named.txt', status: 'imported' });
     expect(nul).toMatchObject({ file: 'nul.txt', status: 'failed', failure: 'binary_content' });
     expect(number).toMatchObject({ file: 'number.txt', status: 'imported' });
     expect(number.notRecovered).toContainEqual(expect.objectContaining({ field: 'proposalNumber' }));

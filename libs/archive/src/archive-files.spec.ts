@@ -1,5 +1,5 @@
 import JSZip from 'jszip';
-import { candidatesOf } from './archive-files';
+import { candidatesOf, printableFileName } from './archive-files';
 import { ARCHIVE_LIMITS, ArchiveFileFailure } from './domain/archive-import';
 
 const LETTER = '对市政协八届一次会议第146号提案的答复\n姚峥委员：\n您提出的提案收悉。';
@@ -37,6 +37,13 @@ describe('candidatesOf', () => {
       truncated: false,
     });
     expect(result).toMatchObject([{ name: 'a.txt', ok: false, failure: ArchiveFileFailure.BinaryContent }]);
+  });
+
+  it('keeps file names printable: control characters, NUL and direction marks dropped, long names cut', async () => {
+    const [read] = await candidatesOf({ name: 'a\u0000b\u202e\n.txt', content: Buffer.from(LETTER), truncated: false });
+    expect(read.name).toBe('ab.txt');
+    expect(printableFileName('长'.repeat(400))).toHaveLength(300);
+    expect(printableFileName('\u0000')).toBe('(unnamed)');
   });
 
   it('a broken .docx fails on its own', async () => {

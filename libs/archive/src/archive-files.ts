@@ -29,6 +29,21 @@ type LimitsOf = Readonly<ArchiveLimits>;
  * the file's own (a broken entry never stops its neighbours) and nothing here throws.
  */
 export async function candidatesOf(file: UploadedLetterFile, limits: LimitsOf = ARCHIVE_LIMITS): Promise<Candidate[]> {
+  const candidates = await readCandidates(file, limits);
+  return candidates.map((candidate) => ({ ...candidate, name: printableFileName(candidate.name) }));
+}
+
+/**
+ * A file or zip entry name as the report and the archive keep it: control characters (NUL
+ * included, which PostgreSQL cannot store) dropped, and cut to a length anyone would read.
+ */
+export function printableFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  const printable = name.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '');
+  return (printable.length > 300 ? `${printable.slice(0, 299)}…` : printable) || '(unnamed)';
+}
+
+async function readCandidates(file: UploadedLetterFile, limits: LimitsOf): Promise<Candidate[]> {
   if (file.truncated || file.content.length > limits.maxFileBytes) {
     return [fail(file.name, ArchiveFileFailure.FileTooLarge, { maxBytes: limits.maxFileBytes })];
   }
