@@ -83,8 +83,39 @@ const plausible = (name: string) => PLAUSIBLE_PATH[name] ?? '00000000-0000-4000-
 interface Probe {
   method: string;
   url: string;
-  payload?: string;
+  payload?: string | Buffer;
+  contentType?: string;
 }
+
+const BOUNDARY = '----dafu-malformed-probe';
+
+/** A multipart body with one file part, built by hand so the name can be anything a client sends. */
+function multipart(field: string, filename: string, content: Buffer, type = 'application/octet-stream'): Buffer {
+  return Buffer.concat([
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\n` +
+        `Content-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+}
+
+const HOSTILE_FILE_NAMES = [
+  'a\u0000b.txt',
+  '../../etc/passwd',
+  '长'.repeat(600) + '.docx',
+  'a\u202eexe.txt',
+  '',
+  'x.csv',
+];
+const HOSTILE_FILES: Buffer[] = [
+  Buffer.alloc(0),
+  Buffer.from('姓名,电话\n张三\u0000,1\n'),
+  Buffer.from('PK\u0003\u0004 not really a zip'),
+  Buffer.from('%PDF-1.4 not really a pdf'),
+  Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00, 0x00]),
+];
 
 /**
  * Every malformed request of one operation; `fill` names the path's records (unknown ones by
@@ -120,7 +151,19 @@ function probesOf(
     probes.push({ method, url: `${base}?${param.name}=${'x'.repeat(5000)}` });
     probes.push({ method, url: `${base}?${param.name}=%FF%FE` });
   }
-  if (['post', 'put', 'patch'].includes(method)) {
+  const form = operation.requestBody?.content?.['multipart/form-data']?.schema;
+  if (form) {
+    const field = Object.keys(resolve(form, doc).properties ?? { file: {} })[0] ?? 'file';
+    const contentType = `multipart/form-data; boundary=${BOUNDARY}`;
+    for (const filename of HOSTILE_FILE_NAMES) {
+      for (const content of HOSTILE_FILES) {
+        probes.push({ method, url: base, contentType, payload: multipart(field, filename, content) });
+      }
+    }
+    probes.push({ method, url: base, contentType, payload: multipart('unexpected', 'a.txt', Buffer.from('x')) });
+    probes.push({ method, url: base, contentType, payload: Buffer.from(`--${BOUNDARY}\r\nbroken`) });
+    probes.push({ method, url: base, payload: JSON.stringify({ file: 'not a file' }) });
+  } else if (['post', 'put', 'patch'].includes(method)) {
     const schema = resolve(operation.requestBody?.content?.['application/json']?.schema, doc);
     probes.push({ method, url: base, payload: '{"unfinished":' });
     for (const body of [[], 'text', 42, null, { unknownField: 1 }, { ['__proto__']: { admin: true } }]) {
@@ -158,7 +201,7 @@ describe('Malformed requests: every endpoint answers bad input with a 4xx, never
     const fastify = ctx.app.getHttpAdapter().getInstance();
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
-    if (probe.payload !== undefined) headers['content-type'] = 'application/json';
+    if (probe.payload !== undefined) headers['content-type'] = probe.contentType ?? 'application/json';
     return fastify.inject({
       method: probe.method.toUpperCase() as 'GET',
       url: probe.url,
