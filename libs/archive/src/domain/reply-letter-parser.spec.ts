@@ -313,6 +313,13 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields(file, puyang().replace('刘晓静委员', '刘晓静委\u200b员').replace('答  复', '答\ufeff  复'));
   });
 
+  it('reads the quoted title when the proposal number or 题为 stands before it', () => {
+    const file = 'puyang-cppcc-9-2-228.txt';
+    const opening = '您提出的“关于发展养老事业和养老产业，加强养老服务保障的提案”已收悉。';
+    expectFields(file, puyang().replace(opening, opening.replace('您提出的', '您提出的第228号')));
+    expectFields(file, puyang().replace(opening, opening.replace('您提出的', '您提出的题为')));
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

@@ -277,7 +277,8 @@ function readProposalTitle(opening: string | null): string | null {
   if (opening === null) return null;
   const m = /提出的|所提|提交的/.exec(opening);
   const from = m ? m.index + m[0].length : 0;
-  const rest = opening.slice(from);
+  // 您提出的第228号“…” / 题为“…”的提案: a number or a word may stand before the quoted title.
+  const rest = opening.slice(from).replace(/^\s*(?:第\s*\d+\s*号(?:提案|建议|议案)?|题为|名为|标题为)\s*[:：]?\s*/, '');
   for (const [open, close] of QUOTES) {
     if (!rest.startsWith(open)) continue;
     const end = rest.indexOf(close, open.length);
