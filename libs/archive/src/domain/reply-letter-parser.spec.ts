@@ -320,6 +320,18 @@ describe('parseReplyLetter on layouts of other cities', () => {
     expectFields(file, puyang().replace(opening, opening.replace('您提出的', '您提出的题为')));
   });
 
+  it('reads headings numbered in figures (1、 2、) when a letter has no 一、 or （一）', () => {
+    const file = 'puyang-cppcc-9-2-228.txt';
+    const figures = puyang()
+      .replace('\n一、建立完善机制', '\n1、建立完善机制')
+      .replace('\n二、支持发展多元', '\n2.支持发展多元')
+      .replace('\n三、强化人才支撑', '\n3、强化人才支撑');
+    expectFields(file, figures);
+    // A figure with a decimal point opens no heading.
+    const decimal = parseReplyLetter(figures.replace('\n2.支持发展多元', '\n2.5万人支持发展多元'));
+    expect(decimal.sectionHeadings).toEqual(['建立完善机制，构建养老服务保障体系']);
+  });
+
   it('reads a person addressed as 同志 as a person without a title, not as an organisation', () => {
     const parsed = parseReplyLetter(sanmenxia().replace('姚峥、左锋杰、韩冰委员：', '姚峥同志：'));
     expect(parsed.addressees).toEqual({ people: ['姚峥'], title: null, organisation: null });

@@ -327,16 +327,18 @@ function readAddressees(line: string): ParsedAddressees | null {
  */
 function readSectionHeadings(lines: string[]): string[] {
   const headings = headingsNumbered(lines, /^([一二三四五六七八九十]+)\s*[、.．]\s*(.+)$/);
-  return headings.length > 0
-    ? headings
-    : headingsNumbered(lines, /^[(（]([一二三四五六七八九十]+)[)）]\s*[、.．]?\s*(.+)$/);
+  if (headings.length > 0) return headings;
+  const bracketed = headingsNumbered(lines, /^[(（]([一二三四五六七八九十]+)[)）]\s*[、.．]?\s*(.+)$/);
+  if (bracketed.length > 0) return bracketed;
+  // 1、2、3、 (or 1. 2.) where a letter numbers its parts in figures; 1.5万 is not a heading.
+  return headingsNumbered(lines, /^(\d{1,2})\s*[、.．](?!\d)\s*(.+)$/);
 }
 
 function headingsNumbered(lines: string[], numbered: RegExp): string[] {
   const headings: string[] = [];
   for (const line of lines) {
     const m = numbered.exec(line);
-    if (!m || parseChineseNumber(m[1]) !== headings.length + 1) continue;
+    if (!m || (/^\d+$/.test(m[1]) ? Number(m[1]) : parseChineseNumber(m[1])) !== headings.length + 1) continue;
     const stop = m[2].search(/[。！？!?]/);
     const heading = trimAll((stop < 0 ? m[2] : m[2].slice(0, stop)).replace(/[：:；;]$/, ''));
     if (heading === '') continue;
