@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import type { Actor } from '@dafu/platform/auth/actor';
+import type { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { postgresOptions } from '@dafu/platform/database/database-settings';
 import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
 import { SearchIndexer } from '@dafu/search/search-indexer.service';
+import type { SearchPublication } from '@dafu/search/search-publication';
 import { SearchService } from '@dafu/search/search.service';
 import { SimilarRepliesService } from '@dafu/search/similar-replies.service';
 import { createEmptyDatabase, dropDatabase, migrate } from '@dafu/testing/test-database';
@@ -212,7 +214,7 @@ export async function run(): Promise<BenchRow[]> {
     }
     const generateSeconds = (Date.now() - generateStart) / 1000;
 
-    const indexer = new SearchIndexer(dataSource);
+    const indexer = new SearchIndexer(dataSource, { timezone: 'Asia/Shanghai' } as DafuConfig);
     const counts = await indexer.rebuild();
     const indexed = counts.proposals + counts.archivedLetters;
     await dataSource.query(`VACUUM ANALYZE search_documents`);
@@ -232,8 +234,19 @@ export async function run(): Promise<BenchRow[]> {
         `GIN tsv ${tsv_index}, table+indexes ${total}; data generated in ${generateSeconds.toFixed(0)} s`,
     });
 
-    const service = new SearchService(dataSource);
-    const similar = new SimilarRepliesService(dataSource);
+    // A bureau reader's scope carries both bodies' publication cutoffs, as in the API.
+    const today = new Date().toISOString().slice(0, 10);
+    const publication = {
+      cutoffsFor: async (scope: { kind: string }) =>
+        scope.kind === 'city'
+          ? []
+          : [
+              { body: 'cppcc', cutoff: today },
+              { body: 'npc', cutoff: today },
+            ],
+    } as unknown as SearchPublication;
+    const service = new SearchService(dataSource, publication);
+    const similar = new SimilarRepliesService(dataSource, publication);
     const city: Actor = {
       userId: user.id,
       username: 'bench',

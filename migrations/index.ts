@@ -25,6 +25,7 @@ import { AddSupervisionIndexes1795300000030 } from './1795300000030-AddSupervisi
 import { EnablePgTrgm1795300000040 } from './1795300000040-EnablePgTrgm';
 import { CreateArchive1795300000041 } from './1795300000041-CreateArchive';
 import { CreateSearchDocuments1795300000042 } from './1795300000042-CreateSearchDocuments';
+import { AddPublicationToSearchDocuments1795300000043 } from './1795300000043-AddPublicationToSearchDocuments';
 import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050-AddPublicationDelayToHandlingRules';
 import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
@@ -58,6 +59,7 @@ export const ALL_MIGRATIONS = [
   EnablePgTrgm1795300000040,
   CreateArchive1795300000041,
   CreateSearchDocuments1795300000042,
+  AddPublicationToSearchDocuments1795300000043,
   AddPublicationDelayToHandlingRules1795300000050,
   AddMayReadDraftsToUsers1795300000051,
   IndexIssuedReplies1795300000052,

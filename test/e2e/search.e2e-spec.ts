@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@dafu/platform/vocabulary';
+import { RepliesService } from '@dafu/replies/replies.service';
 import { bearer, draftedReply, TestContext, TestUser } from '@dafu/testing';
 import { until } from '@dafu/testing/letters';
 import { EXPECTED_LETTERS, SEEDS_DIR } from '@dafu/testing/seed-letters';
@@ -132,7 +133,7 @@ describe('Search over proposals, signed replies and the archive', () => {
     const own = await search(clerkA, { q: '助餐点' });
     expect(own.items.map((h) => [h.type, h.id])).toEqual([['proposal', proposal.id]]);
     expect(own.items[0].snippet.html).toContain('<mark>助餐点</mark>');
-    expect((await search(clerkB, { q: '助餐点' })).total).toBe(0);
+    expect((await search(clerkB, { q: '助餐点', type: 'reply' })).total).toBe(0);
     expect((await search(supervisor, { q: '助餐点', sessionId })).total).toBe(1);
     expect((await search(registrar, { q: '助餐点', bureauId: clerkA.organisation.id })).total).toBe(1);
     expect((await search(registrar, { q: '助餐点', bureauId: clerkB.organisation.id })).total).toBe(0);
@@ -184,6 +185,47 @@ describe('Search over proposals, signed replies and the archive', () => {
       return rows.length === 0;
     }, 'the voided reply gone from the index');
     expect((await search(clerkA, { q: '银发食堂' })).total).toBe(0);
+  });
+
+  it('shows another bureau’s public reply once published, as /public does, and not before', async () => {
+    const { replyId, proposalId } = await draftedReply(ctx, registrar, sessionId, clerkA, {
+      submit: true,
+      content: {
+        sections: [{ heading: '建设助餐点', paragraphs: ['全市建成老年助餐点三十家。'], source: null }],
+        disclosure: { level: 'public', reason: null },
+      },
+    });
+    await indexed(proposalId);
+    await ctx
+      .http()
+      .post(`/replies/${replyId}/approve`)
+      .set(...bearer(reviewerA))
+      .send({ version: 2 })
+      .expect(200);
+    await ctx
+      .http()
+      .post(`/replies/${replyId}/sign-off`)
+      .set(...bearer(signatoryA))
+      .send({ version: 2 })
+      .expect(200);
+    await expect(ctx.app.get(RepliesService).issue(replyId, async () => ({}))).resolves.toEqual({ issued: true });
+    await indexed(replyId, 'issued');
+
+    const admin = await ctx.newUser(Role.Admin);
+    const delay = (days: number) =>
+      ctx
+        .http()
+        .put('/handling-rules/cppcc')
+        .set(...bearer(admin))
+        .send({ publicationDelayWorkingDays: days })
+        .expect(200);
+    await delay(20);
+    expect((await search(clerkB, { q: '助餐点', type: 'reply' })).total).toBe(0);
+    expect((await search(clerkA, { q: '助餐点', type: 'reply' })).total).toBe(1);
+    await delay(0);
+    expect((await search(clerkB, { q: '助餐点', type: 'reply' })).items.map((h) => [h.type, h.id])).toEqual([
+      ['reply', replyId],
+    ]);
   });
 
   it('validates its query', async () => {

@@ -7,7 +7,7 @@ import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { HandlingRepository } from '@dafu/handling/handling.repository';
 import { renderReplyText } from '@dafu/replies/domain/reply-text';
 import { LetterDocumentsService, type LetterFile } from '@dafu/documents/letter-documents.service';
-import { latestIssueDatePublishedBy } from './domain/publication';
+import { publicationCutoffsOf } from './domain/publication';
 import { DisclosureRepository } from './disclosure.repository';
 import type {
   PublicationCutoffs,
@@ -88,11 +88,7 @@ export class DisclosureService {
   /** Each body's latest issue date that is public today. */
   private async cutoffs(): Promise<PublicationCutoffs> {
     const [all, calendar] = await Promise.all([this.handling.allRules(), this.deadlines.calendar()]);
-    const today = this.deadlines.today();
-    return all.map(({ body, rules }) => ({
-      body,
-      cutoff: latestIssueDatePublishedBy(today, rules.publicationDelayWorkingDays, calendar),
-    }));
+    return publicationCutoffsOf(all, this.deadlines.today(), calendar);
   }
 
   /** Read-through cache; Redis trouble only costs a database query. */

@@ -10,6 +10,21 @@ describe('search conditions', () => {
     expect(params).toEqual(['x', 'b-1']);
   });
 
+  it('scopeCondition: another bureau’s public reply shows a bureau reader once published in its body', () => {
+    const params: unknown[] = [];
+    const cutoffs = [
+      { body: 'cppcc', cutoff: '2026-11-05' },
+      { body: 'npc', cutoff: '2026-12-06' },
+    ];
+    expect(scopeCondition({ kind: 'bureau', bureauId: 'b-1' }, params, cutoffs)).toBe(
+      '(d.visible_to_all OR $1::uuid = ANY (d.bureau_ids)' +
+        ' OR (d.public_body = $2::session_body AND d.issued_on <= $3::date)' +
+        ' OR (d.public_body = $4::session_body AND d.issued_on <= $5::date))',
+    );
+    expect(params).toEqual(['b-1', 'cppcc', '2026-11-05', 'npc', '2026-12-06']);
+    expect(scopeCondition({ kind: 'city' }, params, cutoffs)).toBeNull();
+  });
+
   it('nameCondition: name grams for two characters, trigram ILIKE for three to twenty, nothing otherwise', () => {
     const params: unknown[] = [];
     expect(nameCondition('韩冰', params)).toBe('d.name_grams @> $1::text[]');

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
   indexedDocument,
@@ -31,7 +32,10 @@ export class SearchIndexer {
   private readonly segmenter: Segmenter = jiebaSegmenter();
   private readonly idf = jiebaIdf();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly config: DafuConfig,
+  ) {}
 
   async indexProposals(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<number> {
     if (ids.length === 0) return 0;
@@ -44,6 +48,8 @@ export class SearchIndexer {
       sessionLabel: r.session_label,
       bureauIds: r.bureau_ids ?? [],
       visibleToAll: false,
+      publicBody: null,
+      issuedOn: null,
       proposalKind: r.kind,
       proposalNumber: r.number,
       grade: null,
@@ -61,9 +67,10 @@ export class SearchIndexer {
 
   async indexReplies(ids: readonly string[], manager: EntityManager = this.dataSource.manager): Promise<number> {
     if (ids.length === 0) return 0;
-    const rows = await manager.query<ReplyRow[]>(REPLY_SOURCES, [ids]);
+    const rows = await manager.query<ReplyRow[]>(REPLY_SOURCES, [ids, this.config.timezone]);
     const docs = rows.map((r): SearchDocumentInput => {
       const text = replyText(r.content ?? {});
+      const published = r.status === 'issued' && r.issued_on !== null && r.content?.disclosure?.level === 'public';
       return {
         docKind: 'reply',
         sourceId: r.id,
@@ -71,7 +78,9 @@ export class SearchIndexer {
         sessionId: r.session_id,
         sessionLabel: r.session_label,
         bureauIds: [r.bureau_id],
-        visibleToAll: r.status === 'issued' && r.content?.disclosure?.level === 'public',
+        visibleToAll: false,
+        publicBody: published ? r.session_body : null,
+        issuedOn: published ? r.issued_on : null,
         proposalKind: r.kind,
         proposalNumber: r.number,
         grade: r.grade,
@@ -102,6 +111,8 @@ export class SearchIndexer {
       sessionLabel: r.session_label,
       bureauIds: [],
       visibleToAll: true,
+      publicBody: null,
+      issuedOn: null,
       proposalKind: r.kind,
       proposalNumber: r.proposal_number,
       grade: r.grade,
@@ -185,6 +196,8 @@ export class SearchIndexer {
           session_label: d.sessionLabel,
           bureau_ids: d.bureauIds,
           visible_to_all: d.visibleToAll,
+          public_body: d.publicBody,
+          issued_on: d.issuedOn,
           proposal_kind: d.proposalKind,
           proposal_number: d.proposalNumber,
           grade: d.grade,
@@ -228,6 +241,9 @@ interface ReplyRow {
   document_number: string | null;
   signatory_name: string | null;
   signed_on: string | null;
+  /** Local date of issue; null until issued. */
+  issued_on: string | null;
+  session_body: 'cppcc' | 'npc';
   session_id: string;
   session_label: string;
   kind: 'proposal' | 'suggestion';
@@ -265,6 +281,7 @@ const PROPOSAL_SOURCES = `
 const REPLY_SOURCES = `
   SELECT r.id, r.proposal_id, r.bureau_id, o.name AS bureau_name, r.status, r.grade, r.document_number,
          r.signatory_name, to_char(r.signed_on, 'YYYY-MM-DD') AS signed_on,
+         to_char((r.issued_at AT TIME ZONE $2)::date, 'YYYY-MM-DD') AS issued_on, s.body AS session_body,
          p.session_id, s.name AS session_label, p.kind, p.number, p.title AS proposal_title, v.content
     FROM replies r
     JOIN proposals p ON p.id = r.proposal_id
@@ -280,18 +297,20 @@ const ARCHIVED_SOURCES = `
 
 const UPSERT = `
   INSERT INTO search_documents (doc_kind, source_id, proposal_id, session_id, session_label, bureau_ids,
-         visible_to_all, proposal_kind, proposal_number, grade, state, title, headings, body, document_number,
-         names, name_grams, dated_on, tsv, key_terms, indexed_at)
+         visible_to_all, public_body, issued_on, proposal_kind, proposal_number, grade, state, title, headings, body,
+         document_number, names, name_grams, dated_on, tsv, key_terms, indexed_at)
   SELECT d.doc_kind, d.source_id, d.proposal_id, d.session_id, d.session_label, d.bureau_ids, d.visible_to_all,
+         d.public_body::session_body, d.issued_on,
          d.proposal_kind::proposal_kind, d.proposal_number, d.grade, d.state, d.title, d.headings, d.body,
          d.document_number, d.names, d.name_grams, d.dated_on, d.tsv::tsvector, d.key_terms, now()
     FROM jsonb_to_recordset($1::jsonb) AS d(doc_kind text, source_id uuid, proposal_id uuid, session_id uuid,
-         session_label text, bureau_ids uuid[], visible_to_all boolean, proposal_kind text, proposal_number integer,
+         session_label text, bureau_ids uuid[], visible_to_all boolean, public_body text, issued_on date, proposal_kind text, proposal_number integer,
          grade text, state text, title text, headings text, body text, document_number text, names text, name_grams text[],
          dated_on date, tsv text, key_terms jsonb)
   ON CONFLICT (doc_kind, source_id) DO UPDATE SET
     proposal_id = EXCLUDED.proposal_id, session_id = EXCLUDED.session_id, session_label = EXCLUDED.session_label,
     bureau_ids = EXCLUDED.bureau_ids, visible_to_all = EXCLUDED.visible_to_all,
+    public_body = EXCLUDED.public_body, issued_on = EXCLUDED.issued_on,
     proposal_kind = EXCLUDED.proposal_kind, proposal_number = EXCLUDED.proposal_number, grade = EXCLUDED.grade,
     state = EXCLUDED.state, title = EXCLUDED.title, headings = EXCLUDED.headings, body = EXCLUDED.body,
     document_number = EXCLUDED.document_number, names = EXCLUDED.names, name_grams = EXCLUDED.name_grams, dated_on = EXCLUDED.dated_on,

@@ -10,6 +10,7 @@ import { buildSearchQuery, type Segmenter } from './domain/search-text';
 import { buildSnippet } from './domain/snippet';
 import type { SearchPageDto, SearchQueryDto } from './dto/search.dto';
 import { jiebaSegmenter } from './jieba-segmenter';
+import { SearchPublication } from './search-publication';
 
 /** Ranking reads every matching tsvector: beyond this many matches, the most recent are ranked. */
 export const RANKED_AT_MOST = 2000;
@@ -44,14 +45,33 @@ interface HitRow {
   rank: number;
 }
 
-/** Filters and scope as SQL, with their parameters numbered from `params.length`. */
-export function scopeCondition(scope: ReadScope, params: unknown[]): string | null {
+/** A body's latest issue date whose public replies are published today. */
+export interface PublicationCutoff {
+  body: string;
+  cutoff: string;
+}
+
+/**
+ * Filters and scope as SQL, with their parameters numbered from `params.length`. A bureau reads
+ * its own records, the archive, and other bureaus' public replies once published (`cutoffs`).
+ */
+export function scopeCondition(
+  scope: ReadScope,
+  params: unknown[],
+  cutoffs: readonly PublicationCutoff[] = [],
+): string | null {
   switch (scope.kind) {
     case 'city':
       return null;
-    case 'bureau':
+    case 'bureau': {
       params.push(scope.bureauId);
-      return `(d.visible_to_all OR $${params.length}::uuid = ANY (d.bureau_ids))`;
+      const own = `$${params.length}::uuid = ANY (d.bureau_ids)`;
+      const published = cutoffs.map(({ body, cutoff }) => {
+        params.push(body, cutoff);
+        return `(d.public_body = $${params.length - 1}::session_body AND d.issued_on <= $${params.length}::date)`;
+      });
+      return `(${['d.visible_to_all', own, ...published].join(' OR ')})`;
+    }
     default:
       return assertUnreachable(scope);
   }
@@ -89,7 +109,10 @@ function escapeLike(text: string): string {
 export class SearchService {
   private readonly segmenter: Segmenter = jiebaSegmenter();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publication: SearchPublication,
+  ) {}
 
   async search(actor: Actor, query: SearchQueryDto): Promise<SearchPageDto> {
     const page = query.page ?? 1;
@@ -129,7 +152,8 @@ export class SearchService {
       where.push(`d.document_number ILIKE $${params.length}`);
     }
     if (query.name) where.push(nameCondition(query.name.trim(), params) ?? 'false');
-    const scope = scopeCondition(readScopeOf(actor), params);
+    const readScope = readScopeOf(actor);
+    const scope = scopeCondition(readScope, params, await this.publication.cutoffsFor(readScope));
     if (scope) where.push(scope);
     const filter = (column: string, value: unknown, cast = '') => {
       if (value === undefined || value === null || value === '') return;

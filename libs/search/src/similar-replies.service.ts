@@ -6,6 +6,7 @@ import type { Actor } from '@dafu/platform/auth/actor';
 import { similarityFingerprint, type ReplyContentText } from './domain/search-document';
 import { anyPairQuery, cosine, sharedWording, shingles, type Segmenter } from './domain/search-text';
 import { jiebaIdf, jiebaSegmenter } from './jieba-segmenter';
+import { SearchPublication } from './search-publication';
 import { preferIndexes, scopeCondition } from './search.service';
 
 /** A section of an earlier letter a clerk can insert; its index is what the inserted section's source records. */
@@ -49,7 +50,10 @@ export class SimilarRepliesService {
   private readonly segmenter: Segmenter = jiebaSegmenter();
   private readonly idf = jiebaIdf();
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly publication: SearchPublication,
+  ) {}
 
   async forProposal(actor: Actor, proposalId: string): Promise<SimilarReply[]> {
     const [proposal] = await this.dataSource.query<{ title: string; body: string }[]>(
@@ -83,7 +87,8 @@ export class SimilarRepliesService {
       params.push(options.excludeArchivedLetterId);
       where.push(`NOT (d.doc_kind = 'archived_letter' AND d.source_id = $${params.length}::uuid)`);
     }
-    const scope = scopeCondition(readScopeOf(actor), params);
+    const readScope = readScopeOf(actor);
+    const scope = scopeCondition(readScope, params, await this.publication.cutoffsFor(readScope));
     if (scope) where.push(scope);
     const candidates = await this.dataSource.transaction(async (manager) => {
       await preferIndexes(manager);

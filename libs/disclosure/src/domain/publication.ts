@@ -2,6 +2,7 @@ import { addDays, type LocalDate } from '@dafu/deadlines/domain/local-date';
 import { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import { Disclosure } from '@dafu/replies/domain/reply-content';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
+import type { SessionBody } from '@dafu/platform/vocabulary';
 
 /** The part of the work calendar publication needs (WorkingDayCalendar has it). */
 export interface PublicationCalendar {
@@ -30,6 +31,18 @@ export function latestIssueDatePublishedBy(
     issuedOn = addDays(issuedOn, -1);
   }
   return issuedOn;
+}
+
+/** Each body's latest issue date whose public replies are published on `today`. */
+export function publicationCutoffsOf(
+  rules: readonly { body: SessionBody; rules: { publicationDelayWorkingDays: number } }[],
+  today: LocalDate,
+  calendar: PublicationCalendar,
+): { body: SessionBody; cutoff: LocalDate }[] {
+  return rules.map(({ body, rules: { publicationDelayWorkingDays } }) => ({
+    body,
+    cutoff: latestIssueDatePublishedBy(today, publicationDelayWorkingDays, calendar),
+  }));
 }
 
 /** Why a reply is not in the public feed; `published` when it is. */

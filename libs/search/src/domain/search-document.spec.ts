@@ -55,6 +55,8 @@ describe('indexedDocument', () => {
       sessionLabel: null,
       bureauIds: [],
       visibleToAll: true,
+      publicBody: null,
+      issuedOn: null,
       proposalKind: null,
       proposalNumber: null,
       grade: null,

@@ -12,8 +12,14 @@ export interface SearchDocumentInput {
   sessionLabel: string | null;
   /** Bureaus whose users may read it; registrars and supervisors read everything. */
   bureauIds: string[];
-  /** Archived letters and issued public replies: every reader may see them. */
+  /** Archived letters: every reader may see them. */
   visibleToAll: boolean;
+  /**
+   * An issued reply marked public: its body and issue date. Every reader sees it once published
+   * (the issue date plus the body's delay, compared at search time); null otherwise.
+   */
+  publicBody: 'cppcc' | 'npc' | null;
+  issuedOn: string | null;
   proposalKind: 'proposal' | 'suggestion' | null;
   proposalNumber: number | null;
   grade: string | null;
