@@ -13,7 +13,7 @@ export function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
 
-  if (status === 'loading') return <Spin fullscreen tip={t.loading} />;
+  if (status === 'loading') return <Spin fullscreen description={t.loading} />;
   if (status !== 'authenticated' || !user) return <Navigate to="/login" replace state={{ from: location.pathname }} />;
 
   const items = menuFor(user.roles);
