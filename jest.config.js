@@ -26,7 +26,6 @@ const api = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   setupFiles: ['<rootDir>/libs/testing/src/test-env.ts'],
-  testTimeout: 30000,
 };
 
 const web = {
@@ -40,7 +39,7 @@ const web = {
   // @ant-design/icons' CommonJS build requires one ES module file of @ant-design/colors: its CommonJS twin.
   moduleNameMapper: { '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1' },
   setupFiles: ['<rootDir>/apps/web/src/test/setup.ts'],
-  testTimeout: 30000,
 };
 
-module.exports = { projects: [api, web] };
+// testTimeout is a global option: Jest ignores it inside a project.
+module.exports = { projects: [api, web], testTimeout: 30000 };
