@@ -1,12 +1,17 @@
-/** One run covers the three tiers: unit specs beside the code, medium and e2e specs under test/. */
+/**
+ * Two projects in one run. api: the three tiers (unit specs beside the code, medium and e2e
+ * specs under test/) and the browser tests of the web app (test/web/*.web-spec.ts), against real
+ * PostgreSQL and Redis. web: the web app's component tests in jsdom.
+ */
 const { pathsToModuleNameMapper } = require('ts-jest');
 const { compilerOptions } = require('./tsconfig.json');
 
-module.exports = {
+const api = {
+  displayName: 'api',
   rootDir: '.',
   moduleFileExtensions: ['ts', 'js', 'json'],
-  testRegex: '.*\\.(spec|medium-spec|e2e-spec)\\.ts$',
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  testRegex: '.*\\.(spec|medium-spec|e2e-spec|web-spec)\\.ts$',
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
     // ESM-only dependencies that Node 20 loads with require(esm) but Jest cannot: compiled to CommonJS.
@@ -21,5 +26,20 @@ module.exports = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   setupFiles: ['<rootDir>/libs/testing/src/test-env.ts'],
-  testTimeout: 30000,
 };
+
+const web = {
+  displayName: 'web',
+  rootDir: '.',
+  roots: ['<rootDir>/apps/web/src'],
+  moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
+  testRegex: '.*\\.test\\.tsx?$',
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'apps/web/tsconfig.jest.json' }] },
+  testEnvironment: 'jsdom',
+  // @ant-design/icons' CommonJS build requires one ES module file of @ant-design/colors: its CommonJS twin.
+  moduleNameMapper: { '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1' },
+  setupFiles: ['<rootDir>/apps/web/src/test/setup.ts'],
+};
+
+// testTimeout is a global option: Jest ignores it inside a project.
+module.exports = { projects: [api, web], testTimeout: 30000 };

@@ -23,7 +23,7 @@ npm run --silent db:create
 npm run --silent migration:run > /tmp/dafu-migrations.log 2>&1 || { cat /tmp/dafu-migrations.log; exit 1; }
 echo "Migrations applied."
 npm run --silent seed:demo
-echo "Building the API and the worker..."
+echo "Building the API, the worker and the web app..."
 npm run --silent build > /tmp/dafu-build.log 2>&1 || { cat /tmp/dafu-build.log; exit 1; }
 
 set -a; . ./.env; set +a
@@ -43,6 +43,7 @@ done
 cat <<MSG
 
 Dafu is running.
+  Web app:  $url/app/
   API:      $url
   API docs: $url/docs
   Health:   $url/health

@@ -3,7 +3,7 @@ import helmet from '@fastify/helmet';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { getQueueToken } from '@nestjs/bullmq';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { Logger } from 'nestjs-pino';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
@@ -16,6 +16,8 @@ import { QueueName } from '@dafu/platform/queue/queue-names';
 import { QUEUE_DASHBOARD_PATH, queueDashboard } from '@dafu/platform/queue/queue-dashboard';
 import { createValidationPipe, RefuseUnstorableValuesPipe } from '@dafu/platform/validation/validation';
 import { actorOf, AuthService } from '@dafu/identity/auth.service';
+import { createOpenApiDocument } from './openapi';
+import { registerWebApp } from './web-app';
 
 /** Reads TRUST_PROXY_HOPS itself: the adapter exists before Nest's configuration does. */
 export function createFastifyAdapter(trustProxyHops = Number(process.env.TRUST_PROXY_HOPS ?? 0)): FastifyAdapter {
@@ -49,19 +51,10 @@ export async function configureApi(app: NestFastifyApplication): Promise<void> {
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
   await app.register(helmet, { contentSecurityPolicy: false });
   await registerQueueDashboard(app);
+  await registerWebApp(app);
 
   if (config.http.swaggerEnabled) {
-    const document = SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('Dafu 答复 API')
-        .setDescription(
-          'Proposals (提案) and suggestions (建议): registry, assignment, replies. Errors: { code, message, messages: { zh, en }, details, requestId }.',
-        )
-        .setVersion('0.1')
-        .addBearerAuth()
-        .build(),
-    );
+    const document = createOpenApiDocument(app);
     SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
   }
 }

@@ -1,0 +1,67 @@
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { SessionProvider, useSession } from './auth/session';
+import { I18nProvider, useI18n } from './i18n/i18n';
+import { AppShell } from './layout/AppShell';
+import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFound } from './pages/NotFound';
+import { Placeholder } from './pages/Placeholder';
+
+/** The pages that are built; every other NAV_ITEMS entry renders a Placeholder. */
+const PAGES: Record<string, () => React.JSX.Element> = {
+  assignments: AssignmentsPage,
+};
+
+function Home() {
+  const { user } = useSession();
+  return <Navigate to={user ? homePathFor(user.roles) : '/login'} replace />;
+}
+
+/** A page only for the roles NAV_ITEMS gives it; the API refuses the others anyway. */
+function Guarded({ itemKey }: { itemKey: string }) {
+  const { user } = useSession();
+  const item = NAV_ITEMS.find((i) => i.key === itemKey);
+  if (!item || !user) return <NotFound />;
+  if (!item.roles.some((role) => user.roles.includes(role))) return <NotFound forbidden />;
+  const Page = PAGES[item.key];
+  return Page ? <Page /> : <Placeholder title={item.label} />;
+}
+
+function Localised() {
+  const { lang } = useI18n();
+  return (
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
+      <SessionProvider>
+        <BrowserRouter basename="/app">
+          <Routes>
+            <Route path="/login" element={<LoginPage />} />
+            <Route element={<AppShell />}>
+              <Route index element={<Home />} />
+              {NAV_ITEMS.map((item) => (
+                <Route key={item.key} path={item.path} element={<Guarded itemKey={item.key} />} />
+              ))}
+              <Route path="*" element={<NotFound />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </SessionProvider>
+    </ConfigProvider>
+  );
+}
+
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } } });
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <Localised />
+      </I18nProvider>
+    </QueryClientProvider>
+  );
+}
