@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { fileResponse } from '@dafu/platform/http/file-response';
 import { Public } from '@dafu/platform/auth/auth.decorators';
 import { PublicFeedQueryDto, PublicReplyDto, PublicReplyPageDto, PublicSessionDto } from './dto/disclosure.dto';
 import { DisclosureService } from './disclosure.service';
@@ -31,12 +32,7 @@ export class DisclosureController {
   @Public()
   @ApiProduces('application/pdf')
   async pdf(@Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    const file = await this.disclosure.pdf(id);
-    return new StreamableFile(file.content, {
-      type: file.contentType,
-      length: file.content.length,
-      disposition: `inline; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    });
+    return fileResponse(await this.disclosure.pdf(id), 'inline');
   }
 
   @Get('sessions')

@@ -14,6 +14,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
+import { fileResponse } from '@dafu/platform/http/file-response';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { Auth, Public, RequirePermission } from '@dafu/platform/auth/auth.decorators';
@@ -31,19 +32,11 @@ import {
   UploadVerificationDto,
 } from './dto/documents.dto';
 import { ReplyDocumentKind } from './entities/reply-document.entity';
-import { LetterDocumentsService, type LetterFile } from './letter-documents.service';
+import { LetterDocumentsService } from './letter-documents.service';
 import { LetterSettingsService } from './letter-settings.service';
 import { SigningCredentialsService } from './signing-credentials.service';
 
 const UPLOAD_BODY = { schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } };
-
-function streamOf(file: LetterFile): StreamableFile {
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    length: file.content.length,
-    disposition: `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-  });
-}
 
 @ApiTags('letters')
 @ApiBearerAuth()
@@ -59,7 +52,7 @@ export class LettersController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('kind', new ParseEnumPipe(ReplyDocumentKind)) kind: ReplyDocumentKind,
   ): Promise<StreamableFile> {
-    return streamOf(await this.documents.download(actor, id, kind));
+    return fileResponse(await this.documents.download(actor, id, kind));
   }
 
   @Get('replies/:id/deliveries')
@@ -80,7 +73,7 @@ export class LettersController {
   @RequirePermission(Permission.MailroomRead)
   @ApiProduces('application/pdf')
   async printMailroom(@Auth() actor: Actor): Promise<StreamableFile> {
-    return streamOf(await this.documents.printMailroom(actor));
+    return fileResponse(await this.documents.printMailroom(actor));
   }
 
   @Post('deliveries/:id/posted')

@@ -12,6 +12,7 @@ import {
   Req,
   StreamableFile,
 } from '@nestjs/common';
+import { fileResponse } from '@dafu/platform/http/file-response';
 import { SessionBody } from '@dafu/platform/vocabulary';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -340,11 +341,7 @@ export class AttachmentsController {
   @ApiProduces('application/octet-stream')
   async download(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
     const { attachment, content } = await this.work.download(actor, id);
-    return new StreamableFile(content, {
-      type: attachment.contentType,
-      length: attachment.sizeBytes,
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(attachment.filename)}`,
-    });
+    return fileResponse({ content, contentType: attachment.contentType, filename: attachment.filename });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { fileResponse } from '@dafu/platform/http/file-response';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { Auth, RequirePermission } from '@dafu/platform/auth/auth.decorators';
@@ -13,15 +14,7 @@ import {
   StatisticsDto,
   StatisticsQuery,
 } from './dto/supervision.dto';
-import { SupervisionService, type SupervisionFile } from './supervision.service';
-
-function streamOf(file: SupervisionFile): StreamableFile {
-  return new StreamableFile(file.content, {
-    type: file.contentType,
-    length: file.content.length,
-    disposition: file.disposition,
-  });
-}
+import { SupervisionService } from './supervision.service';
 
 @ApiTags('supervision')
 @ApiBearerAuth()
@@ -54,13 +47,13 @@ export class SupervisionController {
   @RequirePermission(Permission.SupervisionRead)
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv')
   async export(@Auth() actor: Actor, @Query() query: ExportQuery): Promise<StreamableFile> {
-    return streamOf(await this.supervision.export(actor, query));
+    return fileResponse(await this.supervision.export(actor, query));
   }
 
   @Get('sessions/:id/report')
   @RequirePermission(Permission.SupervisionRead)
   @ApiProduces('application/pdf')
   async report(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<StreamableFile> {
-    return streamOf(await this.supervision.report(actor, id));
+    return fileResponse(await this.supervision.report(actor, id));
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import type { SessionBody } from '@dafu/platform/vocabulary';
+import { Satisfaction } from '@dafu/feedback/domain/feedback';
 import { OPEN_ASSIGNMENT_STATUSES, type AssignmentStatus } from '@dafu/handling/domain/assignment-status';
 import { ALL_ASSIGNMENT_STATUSES, roundedAverage } from './domain/supervision-rules';
 import {
@@ -17,7 +18,7 @@ import {
 const sqlList = (values: readonly string[]) => values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', ');
 const OPEN = sqlList(OPEN_ASSIGNMENT_STATUSES);
 const ENDED = `'reassigned', 'withdrawn'`;
-const SATISFACTION_COLUMNS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
+const SATISFACTION_COLUMNS = Object.values(Satisfaction);
 
 /**
  * One row of facts per assignment in the filter, then aggregates with FILTER: the statistics

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { DownloadFile } from '@dafu/platform/http/file-response';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
@@ -9,7 +10,7 @@ import { SessionBody } from '@dafu/platform/vocabulary';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import type { WorkingDayCalendar } from '@dafu/deadlines/domain/working-days';
 import { LetterFontsProvider } from '@dafu/documents/letter-fonts.provider';
-import { attachmentDisposition, toCsv, type ExportTable } from './domain/export-table';
+import { toCsv, type ExportTable } from './domain/export-table';
 import { bureauFilter, rate, type Rate } from './domain/supervision-rules';
 import { workingDaysOverdue } from './domain/working-days-overdue';
 import {
@@ -36,12 +37,6 @@ import {
   type StatisticsCounts,
   type SupervisionFilter,
 } from './supervision.types';
-
-export interface SupervisionFile {
-  content: Buffer;
-  contentType: string;
-  disposition: string;
-}
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV_TYPE = 'text/csv; charset=utf-8';
@@ -196,7 +191,7 @@ export class SupervisionService {
     return { total, page, pageSize, items };
   }
 
-  async export(actor: Actor, query: ExportQuery): Promise<SupervisionFile> {
+  async export(actor: Actor, query: ExportQuery): Promise<DownloadFile> {
     const filter = await this.filterFor(actor, query);
     const today = this.deadlines.today();
     const table = await this.exportTable(actor, query, filter, today);
@@ -207,13 +202,15 @@ export class SupervisionService {
         return {
           content: await toXlsx(table),
           contentType: XLSX_TYPE,
-          disposition: attachmentDisposition(`${stem}.xlsx`, `${ascii}.xlsx`),
+          filename: `${stem}.xlsx`,
+          asciiFilename: `${ascii}.xlsx`,
         };
       case ExportFormat.Csv:
         return {
           content: toCsv(table),
           contentType: CSV_TYPE,
-          disposition: attachmentDisposition(`${stem}.csv`, `${ascii}.csv`),
+          filename: `${stem}.csv`,
+          asciiFilename: `${ascii}.csv`,
         };
       default:
         return assertUnreachable(query.format);
@@ -221,7 +218,7 @@ export class SupervisionService {
   }
 
   /** The per-session summary report as PDF, in the letters' faces; a bureau's users get their bureau's. */
-  async report(actor: Actor, sessionId: string): Promise<SupervisionFile> {
+  async report(actor: Actor, sessionId: string): Promise<DownloadFile> {
     const filter = await this.filterFor(actor, { sessionId });
     const session = await this.repository.session(sessionId);
     if (session === null) throw new DafuError(ErrorCode.SessionNotFound, { sessionId });
@@ -257,10 +254,8 @@ export class SupervisionService {
     return {
       content,
       contentType: 'application/pdf',
-      disposition: attachmentDisposition(
-        `${session.name}办理情况统计报告_${today}.pdf`,
-        `supervision-report-${today}.pdf`,
-      ),
+      filename: `${session.name}办理情况统计报告_${today}.pdf`,
+      asciiFilename: `supervision-report-${today}.pdf`,
     };
   }
 

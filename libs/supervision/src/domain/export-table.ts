@@ -35,17 +35,3 @@ export function toCsv(table: ExportTable): Buffer {
   const lines = [table.headers, ...table.rows].map((row) => row.map(csvField).join(','));
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${lines.join('\r\n')}\r\n`, 'utf8')]);
 }
-
-/** Characters encodeURIComponent leaves alone but RFC 5987's attr-char does not allow. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/**
- * `attachment` with an ASCII `filename` for old clients and the real (Chinese) name as an
- * RFC 5987 `filename*`, which every current browser prefers.
- */
-export function attachmentDisposition(filename: string, asciiFallback: string): string {
-  const safe = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${safe}"; filename*=UTF-8''${rfc5987(filename)}`;
-}

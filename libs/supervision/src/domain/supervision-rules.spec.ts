@@ -1,4 +1,5 @@
 import { AssignmentRole } from '@dafu/platform/vocabulary';
+import { Satisfaction } from '@dafu/feedback/domain/feedback';
 import { AssignmentStatus } from '@dafu/handling/domain/assignment-status';
 import {
   acknowledgementTimeliness,
@@ -15,7 +16,6 @@ import {
   rate,
   replyTimeliness,
   roundedAverage,
-  Satisfaction,
   talkedBeforeReply,
   timeliness,
   Timeliness,

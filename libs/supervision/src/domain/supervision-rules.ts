@@ -1,3 +1,4 @@
+import { Satisfaction } from '@dafu/feedback/domain/feedback';
 import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { AssignmentRole } from '@dafu/platform/vocabulary';
 import {
@@ -133,12 +134,6 @@ export function daysOverdue(dueOn: string, today: string): number {
 /** Calendar days from 交办 to the signing of the first reply (same day: 0). */
 export function daysToReply(assignedOn: string, repliedOn: string): number {
   return daysOverdue(assignedOn, repliedOn);
-}
-
-export enum Satisfaction {
-  Satisfied = 'satisfied',
-  BasicallySatisfied = 'basically_satisfied',
-  Unsatisfied = 'unsatisfied',
 }
 
 /**
