@@ -14,6 +14,7 @@ export default tseslint.config(
       '*.mjs',
       'scripts/**/*.mjs',
       'apps/web/dist/**',
+      'apps/web/jest-environment.js',
       'apps/web/src/api/schema.d.ts',
       'test-artifacts/**',
     ],

@@ -35,7 +35,7 @@ const web = {
   moduleFileExtensions: ['tsx', 'ts', 'js', 'json'],
   testRegex: '.*\\.test\\.tsx?$',
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'apps/web/tsconfig.jest.json' }] },
-  testEnvironment: 'jsdom',
+  testEnvironment: '<rootDir>/apps/web/jest-environment.js',
   // @ant-design/icons' CommonJS build requires one ES module file of @ant-design/colors: its CommonJS twin.
   moduleNameMapper: { '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1' },
   setupFiles: ['<rootDir>/apps/web/src/test/setup.ts'],

@@ -1,4 +1,4 @@
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -6,16 +6,25 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './auth/session';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
+import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
 
-/** The pages that are built; every other NAV_ITEMS entry renders a Placeholder. */
+/** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
 };
+
+/** Pages reached from another page (a record's own page), not from the menu. */
+interface DetailRoute {
+  path: string;
+  roles: readonly Role[];
+  Page: () => React.JSX.Element;
+}
+const DETAIL_ROUTES: readonly DetailRoute[] = [];
 
 function Home() {
   const { user } = useSession();
@@ -32,24 +41,36 @@ function Guarded({ itemKey }: { itemKey: string }) {
   return Page ? <Page /> : <Placeholder title={item.label} />;
 }
 
+function GuardedDetail({ route }: { route: DetailRoute }) {
+  const { user } = useSession();
+  if (!user) return <NotFound />;
+  if (!route.roles.some((role) => user.roles.includes(role))) return <NotFound forbidden />;
+  return <route.Page />;
+}
+
 function Localised() {
   const { lang } = useI18n();
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#b71c1c' } }}>
-      <SessionProvider>
-        <BrowserRouter basename="/app">
-          <Routes>
-            <Route path="/login" element={<LoginPage />} />
-            <Route element={<AppShell />}>
-              <Route index element={<Home />} />
-              {NAV_ITEMS.map((item) => (
-                <Route key={item.key} path={item.path} element={<Guarded itemKey={item.key} />} />
-              ))}
-              <Route path="*" element={<NotFound />} />
-            </Route>
-          </Routes>
-        </BrowserRouter>
-      </SessionProvider>
+      <AntApp>
+        <SessionProvider>
+          <BrowserRouter basename="/app">
+            <Routes>
+              <Route path="/login" element={<LoginPage />} />
+              <Route element={<AppShell />}>
+                <Route index element={<Home />} />
+                {NAV_ITEMS.map((item) => (
+                  <Route key={item.key} path={item.path} element={<Guarded itemKey={item.key} />} />
+                ))}
+                {DETAIL_ROUTES.map((route) => (
+                  <Route key={route.path} path={route.path} element={<GuardedDetail route={route} />} />
+                ))}
+                <Route path="*" element={<NotFound />} />
+              </Route>
+            </Routes>
+          </BrowserRouter>
+        </SessionProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }

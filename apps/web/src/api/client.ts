@@ -1,4 +1,4 @@
-import createClient, { type Client } from 'openapi-fetch';
+import type { Client } from 'openapi-fetch';
 import type { paths } from './schema';
 import type { Tokens } from './types';
 
@@ -98,8 +98,4 @@ export function createAuthFetch(options: AuthFetchOptions): (request: Request) =
     }
     return fetchImpl(prepare(again));
   };
-}
-
-export function createApiClient(options: AuthFetchOptions): ApiClient {
-  return createClient<paths>({ baseUrl: options.baseUrl, fetch: createAuthFetch(options) });
 }

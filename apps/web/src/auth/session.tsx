@@ -1,6 +1,9 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ApiClient, createApiClient, TokenStore } from '../api/client';
+import createClient from 'openapi-fetch';
+import { type ApiClient, createAuthFetch, TokenStore } from '../api/client';
+import { downloadFile } from '../api/download';
+import type { paths } from '../api/schema';
 import { unwrap } from '../api/errors';
 import type { Me } from '../api/types';
 
@@ -15,6 +18,8 @@ export interface Session {
   notice: SessionNotice;
   login: (username: string, password: string) => Promise<void>;
   logout: () => Promise<void>;
+  /** Downloads an API file (path from the root, e.g. /replies/{id}/documents/pdf) with the session's token; resolves to the file name. */
+  download: (path: string, fallbackName: string) => Promise<string>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -33,9 +38,9 @@ export function SessionProvider({
   const [status, setStatus] = useState<SessionStatus>(() => (tokens.get() ? 'loading' : 'anonymous'));
   const [notice, setNotice] = useState<SessionNotice>(null);
 
-  const api = useMemo(
+  const authFetch = useMemo(
     () =>
-      createApiClient({
+      createAuthFetch({
         baseUrl,
         tokens,
         // The I18nProvider keeps <html lang> on the chosen language.
@@ -48,6 +53,11 @@ export function SessionProvider({
         },
       }),
     [baseUrl, tokens, queryClient],
+  );
+  const api = useMemo(() => createClient<paths>({ baseUrl, fetch: authFetch }), [baseUrl, authFetch]);
+  const download = useCallback(
+    (path: string, fallbackName: string) => downloadFile(authFetch, `${baseUrl}${path}`, fallbackName),
+    [authFetch, baseUrl],
   );
 
   useEffect(() => {
@@ -94,8 +104,8 @@ export function SessionProvider({
   }, [api, tokens, queryClient]);
 
   const value = useMemo(
-    () => ({ api, status, user, notice, login, logout }),
-    [api, status, user, notice, login, logout],
+    () => ({ api, status, user, notice, login, logout, download }),
+    [api, status, user, notice, login, logout, download],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

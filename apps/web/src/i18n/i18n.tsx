@@ -1,6 +1,24 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Language, LANGUAGES, Messages, MESSAGES } from './messages';
 
+/** The English of a page's dictionary: the same keys, a function where Chinese has one. */
+export type Translation<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+};
+
+export interface Dictionary<T> {
+  zh: Translation<T>;
+  en: Translation<T>;
+}
+
+/**
+ * A page's own words, kept beside the page: Chinese first, and English with exactly the same keys
+ * (the type says so), so a missing translation fails the type check instead of showing a key.
+ */
+export function defineMessages<T extends object>(zh: T, en: Translation<NoInfer<T>>): Dictionary<T> {
+  return { zh: zh as Translation<T>, en };
+}
+
 const STORAGE_KEY = 'dafu.language';
 
 interface I18n {
@@ -34,4 +52,9 @@ export function useI18n(): I18n {
   const context = useContext(I18nContext);
   if (!context) throw new Error('useI18n outside I18nProvider');
   return context;
+}
+
+/** A page's dictionary in the user's language (see defineMessages). */
+export function useMessages<T>(dictionary: Dictionary<T>): Translation<T> {
+  return dictionary[useI18n().lang];
 }

@@ -1,10 +1,12 @@
 import type { ReactElement, ReactNode } from 'react';
-import { ConfigProvider } from 'antd';
+import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
 import { MemoryRouter } from 'react-router';
+import createClient from 'openapi-fetch';
 import type { ApiClient } from '../api/client';
+import type { paths } from '../api/schema';
 import type { Me } from '../api/types';
 import { type Session, SessionContextForTests } from '../auth/session';
 import { I18nProvider } from '../i18n/i18n';
@@ -28,6 +30,7 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     notice: null,
     login: jest.fn(),
     logout: jest.fn(),
+    download: jest.fn(),
     ...overrides,
   };
 }
@@ -42,12 +45,77 @@ export function renderWithProviders(
     <QueryClientProvider client={queryClient}>
       <I18nProvider initial={lang}>
         <ConfigProvider locale={zhCN}>
-          <SessionContextForTests.Provider value={session}>
-            <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
-          </SessionContextForTests.Provider>
+          <AntApp>
+            <SessionContextForTests.Provider value={session}>
+              <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
+            </SessionContextForTests.Provider>
+          </AntApp>
         </ConfigProvider>
       </I18nProvider>
     </QueryClientProvider>
   );
   return render(ui, { wrapper: Wrapper });
+}
+
+/** A request the fake API answered: method, path (no query), query and parsed JSON body. */
+export interface FakeRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+type FakeAnswer = unknown | { status: number; body: unknown };
+type FakeHandler = (request: FakeRequest, params: Record<string, string>) => FakeAnswer | Promise<FakeAnswer>;
+
+/**
+ * A real openapi-fetch client over a fake server: `routes` maps 'GET /replies/:id' to the answer
+ * (a body for 200, or { status, body }). Unmatched requests answer 404, and every request is
+ * recorded in `requests`, so a test asserts what the page sent.
+ */
+export function fakeApi(routes: Record<string, FakeHandler | FakeAnswer>): { api: ApiClient; requests: FakeRequest[] } {
+  const requests: FakeRequest[] = [];
+  const table = Object.entries(routes).map(([key, answer]) => {
+    const [method, pattern] = key.split(' ');
+    const names: string[] = [];
+    const regex = new RegExp(
+      `^${pattern.replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+        names.push(name);
+        return '([^/]+)';
+      })}$`,
+    );
+    return { method, regex, names, answer };
+  });
+  const fetchImpl = async (request: Request): Promise<Response> => {
+    const url = new URL(request.url);
+    const text = request.method === 'GET' ? '' : await request.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      // multipart or plain text stays as it came
+    }
+    const recorded = { method: request.method, path: url.pathname, query: url.searchParams, body };
+    requests.push(recorded);
+    for (const route of table) {
+      const match = route.method === request.method ? route.regex.exec(url.pathname) : null;
+      if (!match) continue;
+      const params = Object.fromEntries(route.names.map((name, i) => [name, decodeURIComponent(match[i + 1])]));
+      const answer =
+        typeof route.answer === 'function' ? await (route.answer as FakeHandler)(recorded, params) : route.answer;
+      const shaped =
+        typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer
+          ? (answer as { status: number; body: unknown })
+          : { status: 200, body: answer };
+      return new Response(shaped.body === undefined ? null : JSON.stringify(shaped.body), {
+        status: shaped.status,
+        headers: { 'content-type': 'application/json' },
+      });
+    }
+    return new Response(JSON.stringify({ code: 'NOT_FOUND', messages: { zh: '未找到', en: 'Not found' } }), {
+      status: 404,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  return { api: createClient<paths>({ baseUrl: 'http://dafu.test', fetch: fetchImpl }), requests };
 }

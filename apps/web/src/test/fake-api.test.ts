@@ -1,0 +1,19 @@
+import { fakeApi } from './render';
+
+describe('fakeApi', () => {
+  it('answers a matching route with its body and records the request', async () => {
+    const { api, requests } = fakeApi({
+      'GET /replies/:id': (_r: unknown, p: Record<string, string>) => ({ id: p.id }),
+    });
+    const result = await api.GET('/replies/{id}', { params: { path: { id: 'r1' } } });
+    expect(result.data).toEqual({ id: 'r1' });
+    expect(requests[0].path).toBe('/replies/r1');
+  });
+
+  it('answers 404 with the API error shape when no route matches', async () => {
+    const { api } = fakeApi({});
+    const result = await api.GET('/replies/{id}', { params: { path: { id: 'x' } } });
+    expect(result.response.status).toBe(404);
+    expect(result.error).toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
