@@ -10,12 +10,16 @@ import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
+import { InboxPage, SigningPage } from './pages/review/QueuePages';
+import { ReviewPage } from './pages/review/ReviewPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
 
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
+  inbox: InboxPage,
+  signing: SigningPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
@@ -24,7 +28,9 @@ interface DetailRoute {
   roles: readonly Role[];
   Page: () => React.JSX.Element;
 }
-const DETAIL_ROUTES: readonly DetailRoute[] = [];
+const DETAIL_ROUTES: readonly DetailRoute[] = [
+  { path: '/replies/:id/review', roles: ['reviewer', 'signatory', 'clerk'], Page: ReviewPage },
+];
 
 function Home() {
   const { user } = useSession();
