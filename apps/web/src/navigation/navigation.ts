@@ -24,7 +24,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: false },
   { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'], built: false },
   { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: false },
-  { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: false },
+  { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: true },
   { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: false },
   { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: false },
   { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: false },
