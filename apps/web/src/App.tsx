@@ -12,12 +12,16 @@ import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { DashboardPage } from './pages/supervision/DashboardPage';
+import { ExportsPage } from './pages/supervision/ExportsPage';
+import { OverduePage } from './pages/supervision/OverduePage';
 import { Placeholder } from './pages/Placeholder';
 
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   dashboard: DashboardPage,
+  overdue: OverduePage,
+  exports: ExportsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
