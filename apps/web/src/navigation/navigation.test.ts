@@ -30,6 +30,7 @@ describe('menuFor', () => {
       'dashboard',
       'overdue',
       'exports',
+      'publicReplies',
     ]);
     expect(new Set(NAV_ITEMS.map((item) => item.path)).size).toBe(NAV_ITEMS.length);
   });

@@ -33,7 +33,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: false },
   { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: false },
   { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'], built: false },
-  { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES, built: false },
+  { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES, built: true },
 ];
 
 /** The menu of a user holding these roles: every item one of them allows, in menu order. */
