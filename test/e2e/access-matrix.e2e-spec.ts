@@ -146,6 +146,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /supervision/statistics': READERS,
   'GET /supervision/ranking': READERS,
   'GET /supervision/overdue': READERS,
+  'GET /supervision/overdue-trend': READERS,
   'GET /supervision/export': READERS,
   'GET /supervision/sessions/{id}/report': READERS,
 };

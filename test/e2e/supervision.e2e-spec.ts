@@ -439,6 +439,40 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
     expect((await get('/supervision/overdue?sort=title', supervisor)).status).toBe(400);
   });
 
+  it('counts what was overdue week by week, the last week being today', async () => {
+    // 20 May: c1 (S2, due 1 May). 27 May: c1. 3 June: a2 (due 1 June, replied 5 June), a4 (due 1
+    // June, only a voided reply), c1. 10 June: a4, a7 (due 9 June), c1 — "overdue now". Never:
+    // a1, b1 (replied before their due date), a3, b3, b5 (not yet due), a5 (co, opinion sent),
+    // b2 (replied 2 June, a day late, so not overdue on 3 June; its re-handling is due 30 June),
+    // a6 and b4 (ended).
+    const trend = await get(`/supervision/overdue-trend?weeks=4`, supervisor);
+    expect(trend.status).toBe(200);
+    expect(trend.body).toEqual({
+      filter: { sessionId: null, bureauId: null },
+      asOf: '2023-06-10',
+      points: [
+        { date: '2023-05-20', overdue: 1 },
+        { date: '2023-05-27', overdue: 1 },
+        { date: '2023-06-03', overdue: 3 },
+        { date: '2023-06-10', overdue: 3 },
+      ],
+    });
+    const points = async (query: string, user: TestUser = supervisor) =>
+      (await get(`/supervision/overdue-trend?${query}`, user)).body.points.map((p: { overdue: number }) => p.overdue);
+    expect(await points(`weeks=4&sessionId=${session.id}`)).toEqual([0, 0, 2, 2]);
+    expect(await points(`weeks=4&sessionId=${session.id}&bureauId=${b2}`)).toEqual([0, 0, 0, 0]);
+    // A bureau's users see their own: 乙 has c1 only.
+    expect(await points('weeks=4', clerk2)).toEqual([1, 1, 1, 1]);
+    expect((await get(`/supervision/overdue-trend?bureauId=${b1}`, clerk2)).status).toBe(403);
+    // Twelve weeks unless asked; the oldest point is 77 days back.
+    const twelve = await get('/supervision/overdue-trend', supervisor);
+    expect(twelve.body.points).toHaveLength(12);
+    expect(twelve.body.points[0]).toEqual({ date: '2023-03-25', overdue: 0 });
+    expect((await get('/supervision/overdue-trend?weeks=0', supervisor)).status).toBe(400);
+    expect((await get('/supervision/overdue-trend?weeks=53', supervisor)).status).toBe(400);
+    expect((await get('/supervision/overdue-trend', admin)).status).toBe(403);
+  });
+
   it("keeps a bureau's users to their own bureau; admins see no statistics", async () => {
     const own = await get(`/supervision/statistics?sessionId=${session.id}`, clerk1);
     expect(own.status).toBe(200);

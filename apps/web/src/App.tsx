@@ -6,20 +6,30 @@ import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
 import { SessionProvider, useSession } from './auth/session';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
-import type { Role } from './api/types';
+import { ALL_ROLES, type Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage, SigningPage } from './pages/review/QueuePages';
 import { ReviewPage } from './pages/review/ReviewPage';
 import { NotFound } from './pages/NotFound';
+import { DashboardPage } from './pages/supervision/DashboardPage';
+import { ExportsPage } from './pages/supervision/ExportsPage';
+import { OverduePage } from './pages/supervision/OverduePage';
 import { Placeholder } from './pages/Placeholder';
+import { PublicLayout } from './pages/public/PublicLayout';
+import { PublicRepliesPage } from './pages/public/PublicRepliesPage';
+import { PublicReplyPage } from './pages/public/PublicReplyPage';
 
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   inbox: InboxPage,
   signing: SigningPage,
+  dashboard: DashboardPage,
+  overdue: OverduePage,
+  exports: ExportsPage,
+  publicReplies: () => <PublicRepliesPage basePath="/public-replies" />,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
@@ -30,6 +40,7 @@ interface DetailRoute {
 }
 const DETAIL_ROUTES: readonly DetailRoute[] = [
   { path: '/replies/:id/review', roles: ['reviewer', 'signatory', 'clerk'], Page: ReviewPage },
+  { path: '/public-replies/replies/:id', roles: ALL_ROLES, Page: () => <PublicReplyPage basePath="/public-replies" /> },
 ];
 
 function Home() {
@@ -63,6 +74,11 @@ function Localised() {
           <BrowserRouter basename="/app">
             <Routes>
               <Route path="/login" element={<LoginPage />} />
+              {/* 公开答复: open to anyone, without login; the menu's publicReplies shows the same inside the app. */}
+              <Route path="/public" element={<PublicLayout />}>
+                <Route index element={<PublicRepliesPage basePath="/public" />} />
+                <Route path="replies/:id" element={<PublicReplyPage basePath="/public" />} />
+              </Route>
               <Route element={<AppShell />}>
                 <Route index element={<Home />} />
                 {NAV_ITEMS.map((item) => (

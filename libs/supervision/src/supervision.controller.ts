@@ -9,6 +9,8 @@ import {
   OverdueItemDto,
   OverduePageDto,
   OverdueQuery,
+  OverdueTrendDto,
+  OverdueTrendQuery,
   RankingQuery,
   RankingRowDto,
   StatisticsDto,
@@ -41,6 +43,13 @@ export class SupervisionController {
   @ApiOkResponse({ type: OverduePageDto, description: `open items past their due date (${OverdueItemDto.name})` })
   overdue(@Auth() actor: Actor, @Query() query: OverdueQuery) {
     return this.supervision.overdue(actor, query);
+  }
+
+  @Get('overdue-trend')
+  @RequirePermission(Permission.SupervisionRead)
+  @ApiOkResponse({ type: OverdueTrendDto, description: 'overdue items week by week, the last point today' })
+  overdueTrend(@Auth() actor: Actor, @Query() query: OverdueTrendQuery) {
+    return this.supervision.overdueTrend(actor, query);
   }
 
   @Get('export')

@@ -10,6 +10,7 @@ import {
   OverdueSort,
   SortOrder,
   type OverdueItem,
+  type OverdueTrendPoint,
   type StatisticsCounts,
   type SupervisionFilter,
 } from './supervision.types';
@@ -260,6 +261,55 @@ export class SupervisionRepository {
       [...params, page.limit, page.offset],
     );
     return { total, items };
+  }
+
+  /**
+   * How many assignments were overdue on each of the dates, in one aggregate: due before the date
+   * and not answered by it. The answer is the first signed reply (judged on the due date it
+   * answered, as 按期答复率 is) or, for a co bureau, its sent opinion; an item in re-handling is
+   * overdue again once its new due date has passed. An item that is no longer open but whose
+   * answer has no date (none recorded) counts nowhere, as it does in "overdue now". Items that
+   * ended (reassigned, withdrawn) count nowhere, and a due date is the current one: an extension
+   * approved after its old due date had passed does not show the days it was overdue before.
+   * Parameters: $1 session (or null), $2 bureau (or null), $3 the dates, $4 the timezone.
+   */
+  async overdueTrend(filter: SupervisionFilter, dates: string[], timezone: string): Promise<OverdueTrendPoint[]> {
+    return this.query<OverdueTrendPoint[]>(
+      `WITH scoped AS MATERIALIZED (
+         SELECT a.id, a.status, a.assigned_on, a.due_on
+           FROM assignments a
+           JOIN proposals p ON p.id = a.proposal_id
+          WHERE ($1::uuid IS NULL OR p.session_id = $1::uuid)
+            AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
+            AND a.status NOT IN (${ENDED})
+       ),
+       answers AS (
+         SELECT r.assignment_id, min(r.signed_on) AS answered_on,
+                (array_agg(r.due_on ORDER BY r.signed_on, r.signed_at))[1] AS answered_due_on
+           FROM replies r JOIN scoped s ON s.id = r.assignment_id
+          WHERE r.status IN ('signed', 'issued')
+          GROUP BY r.assignment_id
+         UNION ALL
+         SELECT o.assignment_id, (o.sent_at AT TIME ZONE $4)::date, NULL
+           FROM co_opinions o JOIN scoped s ON s.id = o.assignment_id
+          WHERE o.status = 'sent'
+       ),
+       f AS (
+         SELECT s.id, s.status, s.assigned_on, s.due_on, an.answered_on,
+                coalesce(an.answered_due_on, s.due_on) AS first_due_on
+           FROM scoped s LEFT JOIN answers an ON an.assignment_id = s.id
+       ),
+       days AS (SELECT DISTINCT unnest($3::date[]) AS d)
+       SELECT to_char(days.d, 'YYYY-MM-DD') AS date, count(f.id)::int AS overdue
+         FROM days
+         LEFT JOIN f ON f.assigned_on <= days.d AND (
+                (f.first_due_on < days.d
+                 AND (f.answered_on > days.d OR (f.answered_on IS NULL AND f.status IN (${OPEN}))))
+             OR (f.status = 'rehandling' AND f.due_on < days.d))
+        GROUP BY days.d
+        ORDER BY days.d`,
+      [filter.sessionId, filter.bureauId, dates, timezone],
+    );
   }
 
   async session(sessionId: string): Promise<{ name: string; body: SessionBody } | null> {

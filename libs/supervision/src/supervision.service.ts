@@ -12,12 +12,14 @@ import type { WorkingDayCalendar } from '@dafu/deadlines/domain/working-days';
 import { LetterFontsProvider } from '@dafu/documents/letter-fonts.provider';
 import { toCsv, type ExportTable } from './domain/export-table';
 import { bureauFilter, rate, type Rate } from './domain/supervision-rules';
+import { TREND_WEEKS_DEFAULT, trendDates } from './domain/overdue-trend';
 import { workingDaysOverdue } from './domain/working-days-overdue';
 import {
   ExportFormat,
   ExportView,
   type ExportQuery,
   type OverdueQuery,
+  type OverdueTrendQuery,
   type RankingQuery,
 } from './dto/supervision.dto';
 import { overdueTable, rankingTable, statisticsTable } from './export/supervision-tables';
@@ -30,6 +32,7 @@ import {
   SortOrder,
   type OverdueItem,
   type OverduePage,
+  type OverdueTrend,
   type RankingRow,
   type SatisfactionCounts,
   type SatisfactionRates,
@@ -189,6 +192,14 @@ export class SupervisionService {
       limit: pageSize,
     });
     return { total, page, pageSize, items };
+  }
+
+  /** How many items were overdue week by week, up to today (supervision.repository.ts says how they count). */
+  async overdueTrend(actor: Actor, query: OverdueTrendQuery): Promise<OverdueTrend> {
+    const filter = await this.filterFor(actor, query);
+    const today = this.deadlines.today();
+    const dates = trendDates(today, query.weeks ?? TREND_WEEKS_DEFAULT);
+    return { filter, asOf: today, points: await this.repository.overdueTrend(filter, dates, this.config.timezone) };
   }
 
   async export(actor: Actor, query: ExportQuery): Promise<DownloadFile> {

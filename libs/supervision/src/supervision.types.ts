@@ -130,3 +130,15 @@ export interface OverduePage {
   pageSize: number;
   items: OverdueItem[];
 }
+
+/** How many assignments were overdue on one date of the trend. */
+export interface OverdueTrendPoint {
+  date: string;
+  overdue: number;
+}
+
+export interface OverdueTrend {
+  filter: SupervisionFilter;
+  asOf: string;
+  points: OverdueTrendPoint[];
+}

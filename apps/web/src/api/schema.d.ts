@@ -1636,6 +1636,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/supervision/overdue-trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SupervisionController_overdueTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/supervision/export": {
         parameters: {
             query?: never;
@@ -3175,6 +3191,19 @@ export interface components {
             pageSize: number;
             items: components["schemas"]["OverdueItemDto"][];
         };
+        OverdueTrendPointDto: {
+            /** @example 2023-06-10 */
+            date: string;
+            /** @description Assignments overdue on that date: due before it and not answered by it */
+            overdue: number;
+        };
+        OverdueTrendDto: {
+            filter: components["schemas"]["StatisticsFilterDto"];
+            /** @example 2023-06-10 */
+            asOf: string;
+            /** @description One a week, oldest first; the last one is today */
+            points: components["schemas"]["OverdueTrendPointDto"][];
+        };
         /** @enum {string} */
         ExportView: "statistics" | "ranking" | "overdue";
         /** @enum {string} */
@@ -3344,6 +3373,8 @@ export type SchemaRankingRowDto = components['schemas']['RankingRowDto'];
 export type SchemaOverdueSort = components['schemas']['OverdueSort'];
 export type SchemaOverdueItemDto = components['schemas']['OverdueItemDto'];
 export type SchemaOverduePageDto = components['schemas']['OverduePageDto'];
+export type SchemaOverdueTrendPointDto = components['schemas']['OverdueTrendPointDto'];
+export type SchemaOverdueTrendDto = components['schemas']['OverdueTrendDto'];
 export type SchemaExportView = components['schemas']['ExportView'];
 export type SchemaExportFormat = components['schemas']['ExportFormat'];
 export type SchemaObject = components['schemas']['Object'];
@@ -6337,6 +6368,32 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverduePageDto"];
+                };
+            };
+        };
+    };
+    SupervisionController_overdueTrend: {
+        parameters: {
+            query?: {
+                /** @description One session; default: all */
+                sessionId?: string;
+                /** @description One bureau; default: all (a bureau's own users: their own) */
+                bureauId?: string;
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description overdue items week by week, the last point today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueTrendDto"];
                 };
             };
         };

@@ -24,16 +24,16 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: false },
   { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'], built: false },
   { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: false },
-  { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: false },
-  { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: false },
-  { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: false },
+  { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: true },
+  { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: true },
+  { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: true },
   { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: false },
   { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: false },
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: false },
   { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: false },
   { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: false },
   { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'], built: false },
-  { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES, built: false },
+  { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES, built: true },
 ];
 
 /** The menu of a user holding these roles: every item one of them allows, in menu order. */

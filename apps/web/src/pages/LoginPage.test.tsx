@@ -55,4 +55,9 @@ describe('LoginPage', () => {
     });
     expect(screen.getByRole('status').textContent).toContain('登录已过期，请重新登录。');
   });
+
+  it('links to the public replies, which need no login', () => {
+    renderWithProviders(<LoginPage />, { session: fakeSession({ status: 'anonymous', user: null }) });
+    expect(screen.getByRole('link', { name: '公开答复查询' }).getAttribute('href')).toBe('/public');
+  });
 });

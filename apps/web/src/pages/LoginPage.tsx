@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Navigate } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { errorMessage } from '../api/errors';
 import { useSession } from '../auth/session';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, useMessages } from '../i18n/i18n';
 import { LanguageSwitch } from '../layout/LanguageSwitch';
 import { homePathFor } from '../navigation/navigation';
+import { publicMessages } from './public/messages';
 
 interface Credentials {
   username: string;
@@ -16,6 +17,7 @@ interface Credentials {
 /** Username and password; the API's own message (in the user's language) when it refuses. */
 export function LoginPage() {
   const { t, lang } = useI18n();
+  const publicWords = useMessages(publicMessages);
   const { login, notice, status, user } = useSession();
   const [error, setError] = useState<unknown>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -64,6 +66,9 @@ export function LoginPage() {
             {t.loginButton}
           </Button>
         </Form>
+        <div style={{ marginTop: 16, textAlign: 'center' }}>
+          <Link to="/public">{publicWords.loginLink}</Link>
+        </div>
       </Card>
     </main>
   );

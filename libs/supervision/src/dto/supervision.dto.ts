@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 import { AssignmentRole } from '@dafu/platform/vocabulary';
 import { AssignmentStatus } from '@dafu/handling/domain/assignment-status';
+import { TREND_WEEKS_DEFAULT, TREND_WEEKS_MAX } from '../domain/overdue-trend';
 import { OverdueSort, RankingSort, SortOrder } from '../supervision.types';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -51,6 +52,16 @@ export class OverdueQuery extends StatisticsQuery {
   @Min(1)
   @Max(500)
   pageSize?: number;
+}
+
+export class OverdueTrendQuery extends StatisticsQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: TREND_WEEKS_MAX, default: TREND_WEEKS_DEFAULT })
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(TREND_WEEKS_MAX)
+  weeks?: number;
 }
 
 export enum ExportView {
@@ -172,4 +183,17 @@ export class OverduePageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty({ type: [OverdueItemDto] }) items: OverdueItemDto[];
+}
+
+export class OverdueTrendPointDto {
+  @ApiProperty({ example: '2023-06-10' }) date: string;
+  @ApiProperty({ description: 'Assignments overdue on that date: due before it and not answered by it' })
+  overdue: number;
+}
+
+export class OverdueTrendDto {
+  @ApiProperty({ type: StatisticsFilterDto }) filter: StatisticsFilterDto;
+  @ApiProperty({ example: '2023-06-10' }) asOf: string;
+  @ApiProperty({ type: [OverdueTrendPointDto], description: 'One a week, oldest first; the last one is today' })
+  points: OverdueTrendPointDto[];
 }
