@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
 import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { AssignmentPage } from './pages/assignment/AssignmentPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
@@ -24,7 +25,9 @@ interface DetailRoute {
   roles: readonly Role[];
   Page: () => React.JSX.Element;
 }
-const DETAIL_ROUTES: readonly DetailRoute[] = [];
+const DETAIL_ROUTES: readonly DetailRoute[] = [
+  { path: '/assignments/:id', roles: ['clerk', 'reviewer', 'signatory'], Page: AssignmentPage },
+];
 
 function Home() {
   const { user } = useSession();
