@@ -205,6 +205,34 @@ describe('AssignmentPage', () => {
     await waitFor(() => expect(screen.getByTestId('assignment-status').textContent).toBe('申请调整中'));
   });
 
+  it('asks for an extension to a date after the current due date', async () => {
+    const view = assignmentView({ status: 'acknowledged', dueOn: '2026-06-01' });
+    const requests = renderPage(
+      apiOf(view, {
+        'POST /assignments/:id/extension-request': { ...view, status: 'extension_requested' },
+      }),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '申请延期' }));
+    const dialog = await screen.findByRole('dialog');
+    const date = within(dialog).getByLabelText('申请延期至');
+    const pick = (value: string) => {
+      fireEvent.mouseDown(date);
+      fireEvent.change(date, { target: { value } });
+      fireEvent.keyDown(date, { key: 'Enter', code: 'Enter' });
+    };
+    fireEvent.change(within(dialog).getByLabelText('理由'), { target: { value: '需多部门协调' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: button('提交') }));
+    expect(await within(dialog).findByText('请选择新的办理期限')).toBeTruthy();
+
+    pick('2026-08-15');
+    fireEvent.click(within(dialog).getByRole('button', { name: button('提交') }));
+    await waitFor(() => expect(sent(requests, 'POST', '/assignments/a1/extension-request')).toHaveLength(1));
+    expect(sent(requests, 'POST', '/assignments/a1/extension-request')[0].body).toEqual({
+      reason: '需多部门协调',
+      requestedDueOn: '2026-08-15',
+    });
+  });
+
   it('lists the requests, pending first, with their decisions', async () => {
     renderPage(
       apiOf(assignmentView({ status: 'extension_requested' }), {
