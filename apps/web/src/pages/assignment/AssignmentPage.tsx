@@ -81,7 +81,7 @@ export function AssignmentPage() {
 
   const back = (
     <Link to="/assignments">
-      <ArrowLeftOutlined /> {m.back}
+      <ArrowLeftOutlined aria-hidden /> {m.back}
     </Link>
   );
   if (view.isError) {
@@ -122,7 +122,7 @@ export function AssignmentPage() {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <HandlingActions assignment={assignment} abilities={abilities} />
                 {replying && (
-                  <Button icon={<MessageOutlined />} onClick={() => setContactsOpen(true)}>
+                  <Button icon={<MessageOutlined aria-hidden />} onClick={() => setContactsOpen(true)}>
                     {m.contactsCount(contactList.length)}
                   </Button>
                 )}

@@ -21,7 +21,7 @@ export function AttachmentLinks({ attachments }: { attachments: readonly Attachm
           key={file.id}
           type="link"
           size="small"
-          icon={<PaperClipOutlined />}
+          icon={<PaperClipOutlined aria-hidden />}
           aria-label={m.download(file.filename)}
           onClick={() =>
             void download(`/attachments/${file.id}`, file.filename).catch((error: unknown) =>
@@ -60,7 +60,12 @@ export function UploadButton({
           if (file) onFile(file);
         }}
       />
-      <Button size="small" icon={<UploadOutlined />} loading={uploading} onClick={() => input.current?.click()}>
+      <Button
+        size="small"
+        icon={<UploadOutlined aria-hidden />}
+        loading={uploading}
+        onClick={() => input.current?.click()}
+      >
         {label}
       </Button>
     </>
