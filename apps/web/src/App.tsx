@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
 import { ALL_ROLES, type Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { AssignmentPage } from './pages/assignment/AssignmentPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage, SigningPage } from './pages/review/QueuePages';
@@ -39,6 +40,7 @@ interface DetailRoute {
   Page: () => React.JSX.Element;
 }
 const DETAIL_ROUTES: readonly DetailRoute[] = [
+  { path: '/assignments/:id', roles: ['clerk', 'reviewer', 'signatory'], Page: AssignmentPage },
   { path: '/replies/:id/review', roles: ['reviewer', 'signatory', 'clerk'], Page: ReviewPage },
   { path: '/public-replies/replies/:id', roles: ALL_ROLES, Page: () => <PublicReplyPage basePath="/public-replies" /> },
 ];

@@ -79,6 +79,12 @@ describe('AssignmentsTable', () => {
     expect(screen.getByText('Due on')).toBeTruthy();
   });
 
+  it("links each title to the assignment's own page", () => {
+    renderWithProviders(<AssignmentsTable items={items} />);
+    const link = within(rows()[0]).getByRole('link', { name: '关于超期的提案' });
+    expect(link.getAttribute('href')).toBe('/assignments/a10');
+  });
+
   it('says so when the bureau has nothing open', () => {
     renderWithProviders(<AssignmentsTable items={[]} />);
     expect(screen.getByText('本单位目前没有待办事项')).toBeTruthy();

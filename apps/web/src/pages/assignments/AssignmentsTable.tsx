@@ -1,10 +1,11 @@
 import { Table, Tag, Tooltip } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
 import type { AssignmentListItem, AssignmentRole, AssignmentStatus } from '../../api/types';
 import { useI18n } from '../../i18n/i18n';
 import { byDueDate, URGENCIES, URGENCY_COLOUR, urgencyOf } from './urgency';
 
-const STATUS_COLOUR: Partial<Record<AssignmentStatus, string>> = {
+export const STATUS_COLOUR: Partial<Record<AssignmentStatus, string>> = {
   assigned: 'blue',
   acknowledged: 'processing',
   reassignment_requested: 'purple',
@@ -32,7 +33,12 @@ export function AssignmentsTable({
       width: 90,
       sorter: (a, b) => a.proposalNumber - b.proposalNumber,
     },
-    { title: t['col.title'], dataIndex: 'proposalTitle', ellipsis: true },
+    {
+      title: t['col.title'],
+      dataIndex: 'proposalTitle',
+      ellipsis: true,
+      render: (title: string, item) => <Link to={`/assignments/${item.id}`}>{title}</Link>,
+    },
     {
       title: t['col.role'],
       dataIndex: 'role',
