@@ -9,6 +9,8 @@ import { AppShell } from './layout/AppShell';
 import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
+import { DraftEditorPage } from './pages/draft/DraftEditorPage';
+import { DraftsPage } from './pages/draft/DraftsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
@@ -16,6 +18,7 @@ import { Placeholder } from './pages/Placeholder';
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
+  drafts: DraftsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
@@ -24,7 +27,9 @@ interface DetailRoute {
   roles: readonly Role[];
   Page: () => React.JSX.Element;
 }
-const DETAIL_ROUTES: readonly DetailRoute[] = [];
+const DETAIL_ROUTES: readonly DetailRoute[] = [
+  { path: '/replies/:id/draft', roles: ['clerk', 'reviewer', 'signatory'], Page: DraftEditorPage },
+];
 
 function Home() {
   const { user } = useSession();

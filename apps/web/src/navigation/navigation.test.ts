@@ -24,8 +24,8 @@ describe('menuFor', () => {
     expect(homePathFor(['admin'])).toBe('/admin/users');
   });
 
-  it('has one real page so far, the clerk list; the rest say they are not built', () => {
-    expect(NAV_ITEMS.filter((item) => item.built).map((item) => item.key)).toEqual(['assignments']);
+  it('marks the built pages (the clerk list and drafts); the rest say they are not built', () => {
+    expect(NAV_ITEMS.filter((item) => item.built).map((item) => item.key)).toEqual(['assignments', 'drafts']);
     expect(new Set(NAV_ITEMS.map((item) => item.path)).size).toBe(NAV_ITEMS.length);
   });
 });
