@@ -10,6 +10,8 @@ import { ALL_ROLES, type Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentPage } from './pages/assignment/AssignmentPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
+import { DraftEditorPage } from './pages/draft/DraftEditorPage';
+import { DraftsPage } from './pages/draft/DraftsPage';
 import { LoginPage } from './pages/LoginPage';
 import { InboxPage, SigningPage } from './pages/review/QueuePages';
 import { ReviewPage } from './pages/review/ReviewPage';
@@ -31,6 +33,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   overdue: OverduePage,
   exports: ExportsPage,
   publicReplies: () => <PublicRepliesPage basePath="/public-replies" />,
+  drafts: DraftsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
@@ -43,6 +46,7 @@ const DETAIL_ROUTES: readonly DetailRoute[] = [
   { path: '/assignments/:id', roles: ['clerk', 'reviewer', 'signatory'], Page: AssignmentPage },
   { path: '/replies/:id/review', roles: ['reviewer', 'signatory', 'clerk'], Page: ReviewPage },
   { path: '/public-replies/replies/:id', roles: ALL_ROLES, Page: () => <PublicReplyPage basePath="/public-replies" /> },
+  { path: '/replies/:id/draft', roles: ['clerk', 'reviewer', 'signatory'], Page: DraftEditorPage },
 ];
 
 function Home() {

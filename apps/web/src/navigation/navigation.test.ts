@@ -27,6 +27,7 @@ describe('menuFor', () => {
   it('marks the pages that are built; the rest say they are not', () => {
     expect(NAV_ITEMS.filter((item) => item.built).map((item) => item.key)).toEqual([
       'assignments',
+      'drafts',
       'inbox',
       'signing',
       'dashboard',

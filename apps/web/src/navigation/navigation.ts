@@ -16,7 +16,7 @@ const BUREAU: readonly Role[] = ['clerk', 'reviewer', 'signatory'];
 /** Every page of the app in menu order, with the roles whose work it is. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'assignments', path: '/assignments', label: 'menu.assignments', roles: BUREAU, built: true },
-  { key: 'drafts', path: '/drafts', label: 'menu.drafts', roles: ['clerk'], built: false },
+  { key: 'drafts', path: '/drafts', label: 'menu.drafts', roles: ['clerk'], built: true },
   { key: 'inbox', path: '/inbox', label: 'menu.inbox', roles: ['reviewer', 'signatory'], built: true },
   { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'], built: true },
   { key: 'sessions', path: '/sessions', label: 'menu.sessions', roles: ['registrar'], built: false },
