@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
 import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
@@ -16,6 +17,7 @@ import { Placeholder } from './pages/Placeholder';
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
+  users: UsersPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
