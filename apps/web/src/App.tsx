@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
 import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -18,6 +19,7 @@ import { Placeholder } from './pages/Placeholder';
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   users: UsersPage,
+  organisations: OrganisationsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */

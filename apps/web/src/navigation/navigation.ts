@@ -28,7 +28,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: false },
   { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: false },
   { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: true },
-  { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: false },
+  { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: true },
   { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: false },
   { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: false },
   { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: false },
