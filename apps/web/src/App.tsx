@@ -8,6 +8,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
 import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
@@ -20,6 +21,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   users: UsersPage,
   organisations: OrganisationsPage,
+  calendar: CalendarPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */

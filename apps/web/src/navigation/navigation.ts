@@ -29,7 +29,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: false },
   { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: true },
   { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: true },
-  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: false },
+  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: true },
   { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: false },
   { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: false },
   { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'], built: false },
