@@ -10,6 +10,7 @@ import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
+import { QueuesPage } from './pages/admin/QueuesPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -22,6 +23,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   organisations: OrganisationsPage,
   calendar: CalendarPage,
+  queues: QueuesPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
