@@ -11,6 +11,7 @@ import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { QueuesPage } from './pages/admin/QueuesPage';
+import { SigningKeysPage } from './pages/admin/SigningKeysPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -23,6 +24,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   organisations: OrganisationsPage,
   calendar: CalendarPage,
+  signingKeys: SigningKeysPage,
   queues: QueuesPage,
 };
 
