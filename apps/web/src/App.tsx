@@ -12,6 +12,7 @@ import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
 import { QueuesPage } from './pages/admin/QueuesPage';
 import { SigningKeysPage } from './pages/admin/SigningKeysPage';
+import { TemplatesPage } from './pages/admin/TemplatesPage';
 import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
@@ -24,6 +25,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   users: UsersPage,
   organisations: OrganisationsPage,
   calendar: CalendarPage,
+  templates: TemplatesPage,
   signingKeys: SigningKeysPage,
   queues: QueuesPage,
 };

@@ -27,7 +27,15 @@ describe('menuFor', () => {
   it('marks the pages that are built, the rest say they are not', () => {
     const built = NAV_ITEMS.filter((item) => item.built).map((item) => item.key);
     expect(built).toEqual(
-      expect.arrayContaining(['assignments', 'users', 'organisations', 'calendar', 'signingKeys', 'queues']),
+      expect.arrayContaining([
+        'assignments',
+        'users',
+        'organisations',
+        'calendar',
+        'templates',
+        'signingKeys',
+        'queues',
+      ]),
     );
     expect(built).not.toContain('publicReplies');
     expect(new Set(NAV_ITEMS.map((item) => item.path)).size).toBe(NAV_ITEMS.length);
