@@ -9,6 +9,12 @@ import { AppShell } from './layout/AppShell';
 import { ALL_ROLES, type Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentPage } from './pages/assignment/AssignmentPage';
+import { CalendarPage } from './pages/admin/CalendarPage';
+import { OrganisationsPage } from './pages/admin/OrganisationsPage';
+import { QueuesPage } from './pages/admin/QueuesPage';
+import { SigningKeysPage } from './pages/admin/SigningKeysPage';
+import { TemplatesPage } from './pages/admin/TemplatesPage';
+import { UsersPage } from './pages/admin/UsersPage';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { DraftEditorPage } from './pages/draft/DraftEditorPage';
 import { DraftsPage } from './pages/draft/DraftsPage';
@@ -34,6 +40,12 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   exports: ExportsPage,
   publicReplies: () => <PublicRepliesPage basePath="/public-replies" />,
   drafts: DraftsPage,
+  users: UsersPage,
+  organisations: OrganisationsPage,
+  calendar: CalendarPage,
+  templates: TemplatesPage,
+  signingKeys: SigningKeysPage,
+  queues: QueuesPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */

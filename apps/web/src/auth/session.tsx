@@ -4,7 +4,7 @@ import createClient from 'openapi-fetch';
 import { type ApiClient, createAuthFetch, TokenStore } from '../api/client';
 import { downloadFile } from '../api/download';
 import type { paths } from '../api/schema';
-import { unwrap } from '../api/errors';
+import { ApiError, unwrap } from '../api/errors';
 import type { Me } from '../api/types';
 
 export type SessionStatus = 'loading' | 'anonymous' | 'authenticated';
@@ -20,9 +20,34 @@ export interface Session {
   logout: () => Promise<void>;
   /** Downloads an API file (path from the root, e.g. /replies/{id}/documents/pdf) with the session's token; resolves to the file name. */
   download: (path: string, fallbackName: string) => Promise<string>;
+  /** Sends a multipart form (a file upload) with the session's token; resolves to the answer's JSON, if any. */
+  upload: (path: string, body: FormData, method?: 'POST' | 'PUT') => Promise<unknown>;
 }
 
 const SessionContext = createContext<Session | null>(null);
+
+/** openapi-fetch would serialise the body as JSON; a FormData goes as it is (the browser sets the multipart boundary). */
+async function sendForm(
+  fetchWithSession: (request: Request) => Promise<Response>,
+  url: string,
+  body: FormData,
+  method: 'POST' | 'PUT',
+): Promise<unknown> {
+  const response = await fetchWithSession(new Request(url, { method, body }));
+  const text = await response.text();
+  let answer: unknown;
+  try {
+    answer = text ? JSON.parse(text) : undefined;
+  } catch {
+    answer = text;
+  }
+  if (!response.ok) {
+    const coded =
+      typeof answer === 'object' && answer !== null && typeof (answer as { code?: unknown }).code === 'string';
+    throw new ApiError(response.status, coded ? (answer as ConstructorParameters<typeof ApiError>[1]) : null);
+  }
+  return answer;
+}
 
 /** The logged-in user (from /auth/me or the login answer) and the API client that carries their token. */
 export function SessionProvider({
@@ -57,6 +82,11 @@ export function SessionProvider({
   const api = useMemo(() => createClient<paths>({ baseUrl, fetch: authFetch }), [baseUrl, authFetch]);
   const download = useCallback(
     (path: string, fallbackName: string) => downloadFile(authFetch, `${baseUrl}${path}`, fallbackName),
+    [authFetch, baseUrl],
+  );
+  const upload = useCallback(
+    (path: string, body: FormData, method: 'POST' | 'PUT' = 'POST') =>
+      sendForm(authFetch, `${baseUrl}${path}`, body, method),
     [authFetch, baseUrl],
   );
 
@@ -104,8 +134,8 @@ export function SessionProvider({
   }, [api, tokens, queryClient]);
 
   const value = useMemo(
-    () => ({ api, status, user, notice, login, logout, download }),
-    [api, status, user, notice, login, logout, download],
+    () => ({ api, status, user, notice, login, logout, download, upload }),
+    [api, status, user, notice, login, logout, download, upload],
   );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }

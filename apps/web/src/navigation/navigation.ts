@@ -27,12 +27,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: true },
   { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: true },
   { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: true },
-  { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: false },
-  { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: false },
-  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: false },
-  { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: false },
-  { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: false },
-  { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'], built: false },
+  { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: true },
+  { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: true },
+  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: true },
+  { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: true },
+  { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: true },
+  { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'], built: true },
   { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES, built: true },
 ];
 

@@ -31,6 +31,7 @@ export function fakeSession(overrides: Partial<Session> = {}): Session {
     login: jest.fn(),
     logout: jest.fn(),
     download: jest.fn(),
+    upload: jest.fn(),
     ...overrides,
   };
 }
