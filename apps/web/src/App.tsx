@@ -12,10 +12,12 @@ import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
+import { SessionsPage } from './pages/registrar/SessionsPage';
 
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
+  sessions: SessionsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
