@@ -12,12 +12,15 @@ import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
+import { ProposalPage } from './pages/registrar/ProposalPage';
+import { ProposalsPage } from './pages/registrar/ProposalsPage';
 import { SessionsPage } from './pages/registrar/SessionsPage';
 
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   sessions: SessionsPage,
+  proposals: ProposalsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
@@ -26,7 +29,9 @@ interface DetailRoute {
   roles: readonly Role[];
   Page: () => React.JSX.Element;
 }
-const DETAIL_ROUTES: readonly DetailRoute[] = [];
+const DETAIL_ROUTES: readonly DetailRoute[] = [
+  { path: '/proposals/:id', roles: ['registrar', 'supervisor'], Page: ProposalPage },
+];
 
 function Home() {
   const { user } = useSession();

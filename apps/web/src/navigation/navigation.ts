@@ -20,7 +20,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'inbox', path: '/inbox', label: 'menu.inbox', roles: ['reviewer', 'signatory'], built: false },
   { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'], built: false },
   { key: 'sessions', path: '/sessions', label: 'menu.sessions', roles: ['registrar'], built: true },
-  { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'], built: false },
+  { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'], built: true },
   { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: false },
   { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'], built: false },
   { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: false },

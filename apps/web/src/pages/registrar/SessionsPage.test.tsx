@@ -3,6 +3,9 @@ import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/
 import { refusal, sessionFixture } from './fixtures';
 import { SessionsPage } from './SessionsPage';
 
+// antd forms in jsdom on a shared two-core machine take a while per interaction.
+jest.setTimeout(90_000);
+
 const registrar = testUser(['registrar']);
 
 describe('SessionsPage', () => {

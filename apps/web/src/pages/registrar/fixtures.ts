@@ -79,3 +79,11 @@ export function assignmentFixture(overrides: Partial<AssignmentListItem> = {}): 
 export function refusal(status: number, code: string, zh: string, en: string, details?: unknown) {
   return { status, body: { code, message: zh, messages: { zh, en }, ...(details ? { details } : {}) } };
 }
+
+/**
+ * A 200 answer spelled out: fakeApi reads any object with `status` and `body` fields as
+ * { status, body }, and a proposal has both.
+ */
+export function ok(body: unknown) {
+  return { status: 200, body };
+}

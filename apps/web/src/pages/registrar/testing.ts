@@ -1,0 +1,11 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+
+/** Picks an option of an antd Select by its visible text: open the list, click the option. */
+export async function chooseOption(select: HTMLElement, optionText: string): Promise<void> {
+  fireEvent.mouseDown(select);
+  const options = await screen.findAllByTitle(optionText);
+  // Every select opened so far keeps its popup in the body; the one just opened is the last.
+  const option = options.filter((el) => el.classList.contains('ant-select-item-option')).pop() ?? options[0];
+  fireEvent.click(option);
+  await waitFor(() => expect(select.closest('.ant-select')?.textContent ?? '').toContain(optionText));
+}
