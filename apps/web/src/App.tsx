@@ -14,6 +14,7 @@ import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
 import { ProposalPage } from './pages/registrar/ProposalPage';
 import { ProposalsPage } from './pages/registrar/ProposalsPage';
+import { RequestsPage } from './pages/registrar/RequestsPage';
 import { SessionsPage } from './pages/registrar/SessionsPage';
 
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
@@ -21,6 +22,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   sessions: SessionsPage,
   proposals: ProposalsPage,
+  requests: RequestsPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */

@@ -154,6 +154,9 @@ export const registrarMessages = defineMessages(
     approveExtensionTitle: '批准延期',
     rejectExtensionTitle: '驳回延期申请',
     decided: '已审批',
+    decision: '审批结果',
+    decisionTitle: (type: string, number: number) => `${type}：第 ${number} 号`,
+    submit: '提交',
 
     feedbackTitle: '满意度录入',
     feedbackHint: '已答复、等待提出人反馈的事项。按提出人交回的征询意见表录入；任一项“不满意”将转入重新办理。',
@@ -330,6 +333,9 @@ export const registrarMessages = defineMessages(
     approveExtensionTitle: 'Approve the extension',
     rejectExtensionTitle: 'Reject the extension request',
     decided: 'Decided',
+    decision: 'Decision',
+    decisionTitle: (type: string, number: number) => `${type}: No. ${number}`,
+    submit: 'Submit',
 
     feedbackTitle: 'Feedback entry',
     feedbackHint:
