@@ -12,6 +12,7 @@ import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
+import { FeedbackPage } from './pages/registrar/FeedbackPage';
 import { ProposalPage } from './pages/registrar/ProposalPage';
 import { ProposalsPage } from './pages/registrar/ProposalsPage';
 import { RequestsPage } from './pages/registrar/RequestsPage';
@@ -23,6 +24,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   sessions: SessionsPage,
   proposals: ProposalsPage,
   requests: RequestsPage,
+  feedback: FeedbackPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */

@@ -23,7 +23,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'], built: true },
   { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: false },
   { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'], built: true },
-  { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: false },
+  { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: true },
   { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: false },
   { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: false },
   { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: false },
