@@ -13,6 +13,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
 import { FeedbackPage } from './pages/registrar/FeedbackPage';
+import { ImportPage } from './pages/registrar/ImportPage';
 import { ProposalPage } from './pages/registrar/ProposalPage';
 import { ProposalsPage } from './pages/registrar/ProposalsPage';
 import { RequestsPage } from './pages/registrar/RequestsPage';
@@ -23,6 +24,7 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   sessions: SessionsPage,
   proposals: ProposalsPage,
+  import: ImportPage,
   requests: RequestsPage,
   feedback: FeedbackPage,
 };

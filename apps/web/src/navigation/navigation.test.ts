@@ -26,7 +26,9 @@ describe('menuFor', () => {
 
   it('marks the built pages (other helpers add theirs); the rest say they are not built', () => {
     const built = NAV_ITEMS.filter((item) => item.built).map((item) => item.key);
-    expect(built).toEqual(expect.arrayContaining(['assignments', 'sessions', 'proposals', 'requests', 'feedback']));
+    expect(built).toEqual(
+      expect.arrayContaining(['assignments', 'sessions', 'proposals', 'import', 'requests', 'feedback']),
+    );
     expect(built).not.toContain('publicReplies');
     expect(new Set(NAV_ITEMS.map((item) => item.path)).size).toBe(NAV_ITEMS.length);
   });

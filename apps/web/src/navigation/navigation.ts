@@ -21,7 +21,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'], built: false },
   { key: 'sessions', path: '/sessions', label: 'menu.sessions', roles: ['registrar'], built: true },
   { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'], built: true },
-  { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: false },
+  { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: true },
   { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'], built: true },
   { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: true },
   { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: false },
