@@ -1,11 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { FeedbackPage, issuedReply } from './FeedbackPage';
 import { assignmentFixture, ok, refusal } from './fixtures';
+import { expectEveryFieldLabelled } from './testing';
 import type { ReplySummary } from './types';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
 jest.setTimeout(90_000);
+configure({ asyncUtilTimeout: 5_000 });
 
 function reply(overrides: Partial<ReplySummary>): ReplySummary {
   return {
@@ -107,6 +109,7 @@ describe('FeedbackPage', () => {
     const { api, requests } = routes();
     const dialog = await openForm(api);
     choose(dialog, '对办理工作的评价', '基本满意');
+    expectEveryFieldLabelled(dialog);
     fireEvent.click(within(dialog).getByText(/^保\s*存$/));
     await waitFor(() => expect(within(dialog).getAllByText('请填写此项')).toHaveLength(2));
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);

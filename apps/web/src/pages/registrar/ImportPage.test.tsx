@@ -1,11 +1,12 @@
-import { fireEvent, screen } from '@testing-library/react';
+import { configure, fireEvent, screen } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { refusal, sessionFixture } from './fixtures';
 import { ImportPage } from './ImportPage';
-import { chooseOption } from './testing';
+import { chooseOption, expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
 jest.setTimeout(90_000);
+configure({ asyncUtilTimeout: 5_000 });
 
 const CSV = '编号,标题,提案人,主办单位\n146,关于养老的提案,姚峥,三门峡市民政局\n147,,李红,三门峡市财政局\n';
 
@@ -49,6 +50,7 @@ describe('ImportPage', () => {
     expect(await screen.findByText('预览：提案清单.csv，共 2 行')).toBeTruthy();
     expect(screen.getByText('关于养老的提案')).toBeTruthy();
     expect(screen.getByText('李红')).toBeTruthy();
+    expectEveryFieldLabelled(document.body);
     expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
 
     fireEvent.click(confirmButton());

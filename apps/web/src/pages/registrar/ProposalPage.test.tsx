@@ -1,12 +1,13 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { assignmentFixture, bureaus, ok, proposalFixture, refusal, sessionFixture } from './fixtures';
 import { ProposalPage } from './ProposalPage';
-import { chooseOption } from './testing';
+import { chooseOption, expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
 jest.setTimeout(90_000);
+configure({ asyncUtilTimeout: 5_000 });
 
 function routes(overrides: Record<string, unknown> = {}) {
   return fakeApi({
@@ -71,6 +72,7 @@ describe('ProposalPage', () => {
     await screen.findByText(/^交\s*办$/, { selector: 'button span' });
     await chooseOption(within(line(1)).getByLabelText('承办单位'), '三门峡市民政局');
     fireEvent.click(screen.getByText('添加承办单位'));
+    expectEveryFieldLabelled(document.body);
     await chooseOption(within(line(2)).getByLabelText('承办单位'), '三门峡市财政局');
     fireEvent.change(screen.getByLabelText('交办日期'), { target: { value: '2023-03-01' } });
     fireEvent.click(assignButton());

@@ -1,11 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { ok, proposalFixture, sessionFixture } from './fixtures';
 import { ProposalsPage, searchParams } from './ProposalsPage';
-import { chooseOption } from './testing';
+import { chooseOption, expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
 jest.setTimeout(90_000);
+configure({ asyncUtilTimeout: 5_000 });
 
 const page = (items = [proposalFixture()]) => ok({ items, total: items.length, page: 1, pageSize: 20 });
 
@@ -56,6 +57,7 @@ describe('ProposalsPage', () => {
     fireEvent.change(within(drawer).getByLabelText('标题'), { target: { value: '关于养老的提案' } });
     fireEvent.change(within(drawer).getByLabelText('姓名或单位名称'), { target: { value: '姚峥' } });
     fireEvent.click(within(drawer).getByText('添加提出人'));
+    expectEveryFieldLabelled(drawer);
     fireEvent.change(within(drawer).getAllByLabelText('姓名或单位名称')[1], { target: { value: '民盟本溪市委' } });
     await chooseOption(within(drawer).getAllByLabelText('类型')[1], '单位');
     fireEvent.click(within(drawer).getByText(/^保\s*存$/));

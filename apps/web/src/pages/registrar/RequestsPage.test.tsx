@@ -1,10 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { assignmentFixture, bureaus, refusal } from './fixtures';
 import { RequestsPage } from './RequestsPage';
+import { expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
 jest.setTimeout(90_000);
+configure({ asyncUtilTimeout: 5_000 });
 
 const reassignmentItem = assignmentFixture({
   id: 'a1',
@@ -77,6 +79,7 @@ describe('RequestsPage', () => {
     // The suggested bureau is shown and preselected.
     await waitFor(() => expect(within(dialog).getAllByText('三门峡市住房和城乡建设局').length).toBeGreaterThan(0));
     fireEvent.change(within(dialog).getByLabelText('审批意见'), { target: { value: '同意调整' } });
+    expectEveryFieldLabelled(dialog);
     fireEvent.click(within(dialog).getByText(/^提\s*交$/));
 
     await waitFor(() => expect(requests.some((r) => r.method === 'POST')).toBe(true));

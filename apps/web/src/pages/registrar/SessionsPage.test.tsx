@@ -1,10 +1,12 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { refusal, sessionFixture } from './fixtures';
 import { SessionsPage } from './SessionsPage';
+import { expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
 jest.setTimeout(90_000);
+configure({ asyncUtilTimeout: 5_000 });
 
 const registrar = testUser(['registrar']);
 
@@ -19,6 +21,7 @@ describe('SessionsPage', () => {
 
     fireEvent.click(screen.getByRole('button', { name: /登记会议/ }));
     const drawer = await screen.findByRole('dialog');
+    expectEveryFieldLabelled(drawer);
     fireEvent.change(within(drawer).getByLabelText('届'), { target: { value: '8' } });
     fireEvent.change(within(drawer).getByLabelText('次'), { target: { value: '2' } });
     fireEvent.change(within(drawer).getByLabelText('年度'), { target: { value: '2024' } });
@@ -44,7 +47,7 @@ describe('SessionsPage', () => {
       ),
     });
     renderWithProviders(<SessionsPage />, { session: fakeSession({ api, user: registrar }) });
-    fireEvent.click(await screen.findByRole('button', { name: '编辑 市政协八届一次会议' }));
+    fireEvent.click(await screen.findByLabelText('编辑 市政协八届一次会议'));
     const drawer = await screen.findByRole('dialog');
     expect((within(drawer).getByLabelText('届') as HTMLInputElement).disabled).toBe(true);
     fireEvent.change(within(drawer).getByLabelText('会议名称'), { target: { value: '政协第八届一次会议' } });

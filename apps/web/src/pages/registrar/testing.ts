@@ -9,3 +9,16 @@ export async function chooseOption(select: HTMLElement, optionText: string): Pro
   fireEvent.click(option);
   await waitFor(() => expect(select.closest('.ant-select')?.textContent ?? '').toContain(optionText));
 }
+
+/** Every field a user fills in the container has a label (a <label for>, a wrapping label or aria-label). */
+export function expectEveryFieldLabelled(container: HTMLElement): void {
+  const fields = [...container.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('input, textarea')].filter(
+    (field) => field.type !== 'hidden',
+  );
+  expect(fields.length).toBeGreaterThan(0);
+  const unlabelled = fields.filter(
+    (field) =>
+      (field.labels?.length ?? 0) === 0 && !field.getAttribute('aria-label') && !field.getAttribute('aria-labelledby'),
+  );
+  expect(unlabelled.map((field) => field.outerHTML)).toEqual([]);
+}
