@@ -101,6 +101,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'GET /document-number-series': [Admin],
   'PUT /document-number-series': [Admin],
   'GET /replies/{id}/documents/{kind}': READERS,
+  'GET /replies/{id}/preview': READERS,
   'GET /replies/{id}/deliveries': READERS,
   'GET /mailroom': BUREAU_STAFF,
   'GET /mailroom/print': BUREAU_STAFF,

@@ -10,6 +10,8 @@ import type { Role } from './api/types';
 import { homePathFor, NAV_ITEMS } from './navigation/navigation';
 import { AssignmentsPage } from './pages/assignments/AssignmentsPage';
 import { LoginPage } from './pages/LoginPage';
+import { InboxPage, SigningPage } from './pages/review/QueuePages';
+import { ReviewPage } from './pages/review/ReviewPage';
 import { NotFound } from './pages/NotFound';
 import { Placeholder } from './pages/Placeholder';
 import { FeedbackPage } from './pages/registrar/FeedbackPage';
@@ -22,6 +24,8 @@ import { SessionsPage } from './pages/registrar/SessionsPage';
 /** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
 const PAGES: Record<string, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
+  inbox: InboxPage,
+  signing: SigningPage,
   sessions: SessionsPage,
   proposals: ProposalsPage,
   import: ImportPage,
@@ -36,6 +40,7 @@ interface DetailRoute {
   Page: () => React.JSX.Element;
 }
 const DETAIL_ROUTES: readonly DetailRoute[] = [
+  { path: '/replies/:id/review', roles: ['reviewer', 'signatory', 'clerk'], Page: ReviewPage },
   { path: '/proposals/:id', roles: ['registrar', 'supervisor'], Page: ProposalPage },
 ];
 

@@ -9,6 +9,7 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
+  Query,
   Req,
   StreamableFile,
 } from '@nestjs/common';
@@ -25,12 +26,14 @@ import {
   DeliveryDto,
   IssuedLetterDto,
   LetterSettingsDto,
+  LetterPreviewQuery,
   LetterSettingsInputDto,
   MailroomItemDto,
   SigningCredentialDto,
   SigningCredentialInputDto,
   UploadVerificationDto,
 } from './dto/documents.dto';
+import { LetterPreviewFormat } from './documents.types';
 import { ReplyDocumentKind } from './entities/reply-document.entity';
 import { LetterDocumentsService } from './letter-documents.service';
 import { LetterSettingsService } from './letter-settings.service';
@@ -53,6 +56,19 @@ export class LettersController {
     @Param('kind', new ParseEnumPipe(ReplyDocumentKind)) kind: ReplyDocumentKind,
   ): Promise<StreamableFile> {
     return fileResponse(await this.documents.download(actor, id, kind));
+  }
+
+  @Get('replies/:id/preview')
+  @RequirePermission(Permission.ReplyRead)
+  @ApiOkResponse({
+    description: 'the letter as it will print, unsigned: the latest draft, 〔文号待编〕 until sign-off, dated today',
+    content: {
+      'image/svg+xml': { schema: { type: 'string' } },
+      'application/pdf': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
+  async preview(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: LetterPreviewQuery) {
+    return fileResponse(await this.documents.preview(actor, id, query.format ?? LetterPreviewFormat.Svg), 'inline');
   }
 
   @Get('replies/:id/deliveries')

@@ -2,6 +2,12 @@ import type { LetterFormat } from './domain/letter';
 import type { DeliveryChannel, DeliveryRecipientKind, DeliveryStatus } from './entities/delivery.entity';
 import type { ReplyDocumentKind } from './entities/reply-document.entity';
 
+/** How a letter is previewed: SVG to look at on screen, PDF to print; the same layout either way. */
+export enum LetterPreviewFormat {
+  Svg = 'svg',
+  Pdf = 'pdf',
+}
+
 export interface LetterSettingsRecord {
   bureauId: string;
   format: LetterFormat;

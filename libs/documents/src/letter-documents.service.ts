@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { readScopeOf } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { recordAuditEvent } from '@dafu/platform/audit/audit';
+import { assertUnreachable } from '@dafu/platform/errors/assert-unreachable';
 import { DafuError, ForbiddenError } from '@dafu/platform/errors/dafu-error';
 import { ErrorCode } from '@dafu/platform/errors/error-codes';
 import { InjectFileStorage, type FileStorage } from '@dafu/platform/storage/file-storage';
@@ -11,12 +12,13 @@ import { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import { ReplyNotFoundError } from '@dafu/replies/errors';
 import { RepliesService } from '@dafu/replies/replies.service';
 import { DocumentsRepository } from './documents.repository';
-import type { Delivery, IssuedLetterFacts, MailroomItem } from './documents.types';
+import { type Delivery, type IssuedLetterFacts, LetterPreviewFormat, type MailroomItem } from './documents.types';
 import { DeliveryChannel, DeliveryStatus } from './entities/delivery.entity';
 import { ReplyDocumentKind } from './entities/reply-document.entity';
 import { DeliveryNotFoundError, LetterUnknownError } from './errors';
 import { letterFileName } from './letter-delivery.service';
 import { LetterFontsProvider } from './letter-fonts.provider';
+import { LetterProductionService } from './letter-production.service';
 import { IdentityRepository } from '@dafu/identity/identity.repository';
 import { chineseDate } from '@dafu/replies/domain/reply-text';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
@@ -62,8 +64,39 @@ export class LetterDocumentsService {
     private readonly fonts: LetterFontsProvider,
     private readonly identity: IdentityRepository,
     private readonly deadlines: DeadlinesService,
+    private readonly production: LetterProductionService,
     @InjectFileStorage() private readonly storage: FileStorage,
   ) {}
+
+  /**
+   * The letter as it will print, to whoever may read the reply in full: the latest draft (the
+   * signed version once signed), dated today until signed, with no digital signature.
+   */
+  async preview(actor: Actor, replyId: string, format: LetterPreviewFormat): Promise<LetterFile> {
+    const reply = await this.replies.get(actor, replyId);
+    const content =
+      reply.signedVersion === null
+        ? reply.content
+        : (await this.replies.version(actor, replyId, reply.signedVersion)).content;
+    const letter = await this.production.previewOf(reply, content, this.deadlines.today());
+    const name = (reply.documentNumber ?? `答复预览-第${reply.proposalNumber}号`).replace(/[\\/:*?"<>|\s]+/g, '');
+    switch (format) {
+      case LetterPreviewFormat.Svg:
+        return {
+          filename: `${name}.svg`,
+          contentType: 'image/svg+xml',
+          content: Buffer.from(this.fonts.pdfRenderer.renderSvg(letter)),
+        };
+      case LetterPreviewFormat.Pdf:
+        return {
+          filename: `${name}.pdf`,
+          contentType: 'application/pdf',
+          content: this.fonts.pdfRenderer.render(letter),
+        };
+      default:
+        return assertUnreachable(format);
+    }
+  }
 
   /** A final file, to whoever may read the reply. */
   async download(actor: Actor, replyId: string, kind: ReplyDocumentKind): Promise<LetterFile> {

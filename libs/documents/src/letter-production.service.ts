@@ -9,7 +9,7 @@ import { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import type { Reply } from '@dafu/replies/replies.types';
 import type { ReplyContent } from '@dafu/replies/domain/reply-content';
 import { planDeliveries } from './domain/delivery-plan';
-import { composeLetter, type Letter } from './domain/letter';
+import { composeLetter, composePreviewLetter, type Letter } from './domain/letter';
 import { renderLetterDocx } from './docx/letter-docx';
 import { signPdf } from './signing/pdf-signer';
 import { vouchedDigest } from './verification/signed-digest';
@@ -70,8 +70,7 @@ export class LetterProductionService {
 
   /** The letter as the renderers lay it out, with the bureau's settings. */
   async letterOf(reply: Reply, content: ReplyContent): Promise<Letter> {
-    const bureau = await this.identity.findOrganisation(reply.bureauId);
-    const settings = await this.repository.letterSettings(reply.bureauId, bureau?.name ?? '');
+    const settings = await this.settingsOf(reply);
     return composeLetter(
       {
         content,
@@ -83,6 +82,30 @@ export class LetterProductionService {
       },
       settings,
     );
+  }
+
+  /**
+   * A reply not yet signed as its letter will print, dated `today`, with the grade the draft
+   * proposes (composePreviewLetter); a signed one as its letter.
+   */
+  async previewOf(reply: Reply, content: ReplyContent, today: string): Promise<Letter> {
+    const settings = await this.settingsOf(reply);
+    return composePreviewLetter(
+      {
+        content,
+        documentNumber: reply.documentNumber,
+        signatoryName: reply.signatoryName,
+        grade: reply.grade ?? content.proposedGrade.grade,
+        printGradeMark: settings.printsGradeMark,
+        letterDate: reply.signedOn ?? today,
+      },
+      settings,
+    );
+  }
+
+  private async settingsOf(reply: Reply) {
+    const bureau = await this.identity.findOrganisation(reply.bureauId);
+    return this.repository.letterSettings(reply.bureauId, bureau?.name ?? '');
   }
 
   private async render(reply: Reply, content: ReplyContent): Promise<Omit<ReplyDocument, 'createdAt'>[]> {

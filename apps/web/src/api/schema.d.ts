@@ -1156,6 +1156,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/replies/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["LettersController_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/replies/{id}/deliveries": {
         parameters: {
             query?: never;
@@ -2608,6 +2624,8 @@ export interface components {
             rankedAmong: number;
         };
         /** @enum {string} */
+        LetterPreviewFormat: "svg" | "pdf";
+        /** @enum {string} */
         DeliveryRecipientKind: "proposer" | "cc";
         /** @enum {string} */
         DeliveryChannel: "email" | "mailroom";
@@ -3269,6 +3287,7 @@ export type SchemaMarkDto = components['schemas']['MarkDto'];
 export type SchemaSnippetDto = components['schemas']['SnippetDto'];
 export type SchemaSearchHitDto = components['schemas']['SearchHitDto'];
 export type SchemaSearchPageDto = components['schemas']['SearchPageDto'];
+export type SchemaLetterPreviewFormat = components['schemas']['LetterPreviewFormat'];
 export type SchemaDeliveryRecipientKind = components['schemas']['DeliveryRecipientKind'];
 export type SchemaDeliveryChannel = components['schemas']['DeliveryChannel'];
 export type SchemaDeliveryStatus = components['schemas']['DeliveryStatus'];
@@ -5469,6 +5488,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    LettersController_preview: {
+        parameters: {
+            query?: {
+                format?: components["schemas"]["LetterPreviewFormat"];
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the letter as it will print, unsigned: the latest draft, 〔文号待编〕 until sign-off, dated today */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                    "application/pdf": string;
+                };
             };
         };
     };

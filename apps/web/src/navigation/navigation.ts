@@ -17,8 +17,8 @@ const BUREAU: readonly Role[] = ['clerk', 'reviewer', 'signatory'];
 export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'assignments', path: '/assignments', label: 'menu.assignments', roles: BUREAU, built: true },
   { key: 'drafts', path: '/drafts', label: 'menu.drafts', roles: ['clerk'], built: false },
-  { key: 'inbox', path: '/inbox', label: 'menu.inbox', roles: ['reviewer', 'signatory'], built: false },
-  { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'], built: false },
+  { key: 'inbox', path: '/inbox', label: 'menu.inbox', roles: ['reviewer', 'signatory'], built: true },
+  { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'], built: true },
   { key: 'sessions', path: '/sessions', label: 'menu.sessions', roles: ['registrar'], built: true },
   { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'], built: true },
   { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: true },

@@ -1,5 +1,5 @@
 import { EXPECTED_LETTERS, seedSignedLetter } from '@dafu/testing/seed-letters';
-import { composeLetter, LetterFormat, type LetterSettings } from './letter';
+import { composeLetter, composePreviewLetter, LetterFormat, type LetterSettings } from './letter';
 
 const sanmenxia = EXPECTED_LETTERS.find((l) => l.file === 'sanmenxia-cppcc-8-1-146.txt')!;
 const settings: LetterSettings = {
@@ -57,5 +57,25 @@ describe('composeLetter', () => {
   it('refuses a reply without its number or signatory: only signed replies become letters', () => {
     expect(() => composeLetter({ ...seedSignedLetter(sanmenxia), documentNumber: null }, settings)).toThrow(RangeError);
     expect(() => composeLetter({ ...seedSignedLetter(sanmenxia), signatoryName: null }, settings)).toThrow(RangeError);
+  });
+});
+
+describe('composePreviewLetter', () => {
+  const draft = { ...seedSignedLetter(sanmenxia), documentNumber: null, signatoryName: null, letterDate: '2026-05-04' };
+  const seal = { content: Buffer.from('png'), contentType: 'image/png' as const };
+
+  it('prints a placeholder for the 文号 not yet taken and 签发人 without a name, dated as given', () => {
+    const letter = composePreviewLetter(draft, settings);
+    expect(letter.documentNumber).toBe('〔文号待编〕');
+    expect(letter.signatoryLine).toBe('签发人：');
+    expect(letter.date).toBe('2026年5月4日');
+    expect(letter.title).toBe(composeLetter(seedSignedLetter(sanmenxia), settings).title);
+  });
+
+  it('leaves the seal out of a draft but keeps its room; a signed reply prints as its letter', () => {
+    expect(composePreviewLetter(draft, { ...settings, seal })).toMatchObject({ seal: null, sealRoomOnly: true });
+    expect(composePreviewLetter(draft, settings)).toMatchObject({ seal: null, sealRoomOnly: false });
+    const signed = seedSignedLetter(sanmenxia);
+    expect(composePreviewLetter(signed, { ...settings, seal })).toEqual(composeLetter(signed, { ...settings, seal }));
   });
 });

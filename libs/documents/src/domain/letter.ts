@@ -4,7 +4,7 @@ import { addresseeLine, ccLine, chineseDate, contactLine, type SignedLetter } fr
 /**
  * The final letter as the renderers (PDF, DOCX) lay it out: every printed string already
  * composed, so the two files cannot disagree on wording and the renderers only place text.
- * Built from a signed reply only (never a draft) and the bureau's letter settings.
+ * Built from a signed reply and the bureau's letter settings; a draft only as a preview (composePreviewLetter).
  */
 
 /** GB/T 9704-2012 offers both; each bureau chooses one for its replies. */
@@ -59,21 +59,44 @@ export interface Letter {
   /** 抄送：市政协提案委（2份），市委市政府督查局（2份）。, or null. */
   ccLine: string | null;
   seal: LetterSettings['seal'];
+  /**
+   * A draft's preview leaves the seal image out but keeps the room it takes, so its pages break
+   * where the signed letter's will. Unset on a final letter.
+   */
+  sealRoomOnly?: boolean;
   /** For the PDF's metadata and the DOCX's core properties: fixed, so renders are repeatable. */
   signedOn: string;
 }
 
 export function composeLetter(signed: SignedLetter, settings: LetterSettings): Letter {
-  const { content } = signed;
   if (!signed.documentNumber || !signed.signatoryName) {
     throw new RangeError('Only a signed reply (with its 文号 and signatory) becomes a letter');
   }
+  return layOut(signed, signed.documentNumber, signed.signatoryName, settings);
+}
+
+/** What a letter not yet signed prints where its 文号 will stand (the number is taken at sign-off). */
+export const PENDING_DOCUMENT_NUMBER = '〔文号待编〕';
+
+/**
+ * A reply not yet signed laid out as its letter will print, to review before sign-off: the 文号
+ * a placeholder, 签发人 without a name, the seal's room kept but no seal. A signed reply
+ * prints as composeLetter makes it.
+ */
+export function composePreviewLetter(reply: SignedLetter, settings: LetterSettings): Letter {
+  if (reply.documentNumber && reply.signatoryName) return composeLetter(reply, settings);
+  const letter = layOut(reply, PENDING_DOCUMENT_NUMBER, '', settings);
+  return { ...letter, seal: null, sealRoomOnly: settings.seal !== null };
+}
+
+function layOut(signed: SignedLetter, documentNumber: string, signatoryName: string, settings: LetterSettings): Letter {
+  const { content } = signed;
   const grade = signed.grade?.trim() ?? '';
   return {
     format: settings.format,
     headerTitle: settings.headerTitle,
-    documentNumber: signed.documentNumber,
-    signatoryLine: `签发人：${signed.signatoryName}`,
+    documentNumber,
+    signatoryLine: `签发人：${signatoryName}`,
     gradeMark: settings.printsGradeMark && grade !== '' ? `办理结果：${grade}` : null,
     title: content.title.trim(),
     addresseeLine: addresseeLine(content.addressees),

@@ -16,11 +16,19 @@ import { LetterFormat } from '../domain/letter';
 import { DeliveryChannel, DeliveryRecipientKind, DeliveryStatus } from '../entities/delivery.entity';
 import { ReplyDocumentKind } from '../entities/reply-document.entity';
 import { VerificationVerdict } from '../verification/verdict';
+import { LetterPreviewFormat } from '../documents.types';
 
 export class DocumentKindParam {
   @ApiProperty({ enum: ReplyDocumentKind, enumName: 'ReplyDocumentKind' })
   @IsEnum(ReplyDocumentKind)
   kind: ReplyDocumentKind;
+}
+
+export class LetterPreviewQuery {
+  @ApiPropertyOptional({ enum: LetterPreviewFormat, enumName: 'LetterPreviewFormat', default: LetterPreviewFormat.Svg })
+  @IsOptional()
+  @IsEnum(LetterPreviewFormat)
+  format?: LetterPreviewFormat;
 }
 
 export class LetterSettingsDto {

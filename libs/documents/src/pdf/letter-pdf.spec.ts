@@ -241,6 +241,22 @@ describe('LetterPdfRenderer', () => {
     expect(text).not.toMatch(/[\u2f00-\u2fdf\u2e80-\u2eff]/);
   });
 
+  it('renders the same letter as one SVG of A4 pages one under another, with the text selectable', () => {
+    const svg = renderer.renderSvg(LONG_LETTER);
+    const pages = [...svg.matchAll(/class="typst-page"[^>]*data-page-width="(\d+)" data-page-height="(\d+)"/g)];
+    expect(pages).toHaveLength(documentText.pages.length);
+    for (const [, width, height] of pages) expect([Number(width), Number(height)]).toEqual([596, 842]);
+    expect(svg).toMatch(new RegExp(`viewBox="0 0 596(\\.0+)? ${842 * pages.length}(\\.0+)?"`));
+    expect(svg).toContain(LONG_LETTER.title);
+    expect(svg).toContain(LONG_LETTER.documentNumber);
+  });
+
+  it('escapes a hostile title in the SVG', () => {
+    const svg = renderer.renderSvg({ ...LONG_LETTER, title: '<script>alert(1)</script>' });
+    expect(svg).not.toContain('<script>');
+    expect(svg).toContain('&lt;script');
+  });
+
   it('fixes the metadata and produces the same bytes for the same letter', () => {
     expect(documentText.info.Title).toBe(LONG_LETTER.title);
     expect(documentText.info.Author).toBe(LONG_LETTER.issuer);

@@ -80,12 +80,23 @@ export class LetterPdfRenderer {
   }
 
   render(letter: Letter): Buffer {
+    return this.compileLetter(letter, (compiled) => this.compiler.pdf(compiled));
+  }
+
+  /**
+   * The same letter as one SVG, its A4 pages one under another: compiled from the same Typst
+   * source as the PDF, so a preview breaks lines and pages exactly where the print will.
+   */
+  renderSvg(letter: Letter): string {
+    return this.compileLetter(letter, (compiled) => this.compiler.svg(compiled));
+  }
+
+  private compileLetter<T>(letter: Letter, output: (compiled: NodeTypstDocument) => T): T {
     const source = letterTypstSource(letter, this.typstFonts);
     const sealFile = letter.seal && { path: join(WORKSPACE, sealAssetPath(letter.seal)), content: letter.seal.content };
     if (sealFile) this.compiler.mapShadow(sealFile.path, sealFile.content);
     try {
-      const compiled = this.compile(source, `Letter ${letter.documentNumber} did not compile`);
-      return this.compiler.pdf(compiled);
+      return output(this.compile(source, `Letter ${letter.documentNumber} did not compile`));
     } finally {
       if (sealFile) this.compiler.unmapShadow(sealFile.path);
       this.compiler.evictCache(CACHE_MAX_AGE);

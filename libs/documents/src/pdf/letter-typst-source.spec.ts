@@ -172,6 +172,14 @@ describe('letterTypstSource', () => {
     expect(withSeal).toContain('#block(sticky: true, blank-lines(2))\n\n#signature(');
   });
 
+  it('keeps the seal’s room without the seal for a preview, so the pages break as they will print', () => {
+    const preview = source({ seal: null, sealRoomOnly: true });
+    expect(preview).toContain(
+      '#block(sticky: true, blank-lines(2))\n\n#signature("三门峡市民政局", "2023年7月13日", none)',
+    );
+    expect(preview).not.toContain('/seal-');
+  });
+
   it('names seal files by content and type', () => {
     const png = sealAssetPath(SEAL);
     expect(png).toMatch(/^\/seal-[0-9a-f]{32}\.png$/);

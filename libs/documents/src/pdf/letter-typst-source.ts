@@ -319,7 +319,7 @@ export function letterTypstSource(letter: Letter, fonts: LetterFonts): string {
     ...body.map((paragraph) => paragraph.source),
     ...(stickyLast === undefined ? [] : [`#block(sticky: true)[${stickyLast.source}]`]),
     // Room for the seal to sit within a line of the text (7.3.5.1); one line otherwise (7.3.5.2).
-    `#block(sticky: true, blank-lines(${letter.seal === null ? 1 : 2}))`,
+    `#block(sticky: true, blank-lines(${letter.seal === null && !letter.sealRoomOnly ? 1 : 2}))`,
     `#signature(${typstString(letter.issuer)}, ${typstString(letter.date)}, ${seal})`,
     ...(letter.contactLine === null ? [] : [bodyParagraph(letter.contactLine).source]),
     ...(letter.ccLine === null
