@@ -7,7 +7,7 @@ import { SessionProvider, useSession } from './auth/session';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { AppShell } from './layout/AppShell';
 import { ALL_ROLES, type Role } from './api/types';
-import { homePathFor, NAV_ITEMS } from './navigation/navigation';
+import { homePathFor, NAV_ITEMS, type NavKey } from './navigation/navigation';
 import { AssignmentPage } from './pages/assignment/AssignmentPage';
 import { CalendarPage } from './pages/admin/CalendarPage';
 import { OrganisationsPage } from './pages/admin/OrganisationsPage';
@@ -25,13 +25,18 @@ import { NotFound } from './pages/NotFound';
 import { DashboardPage } from './pages/supervision/DashboardPage';
 import { ExportsPage } from './pages/supervision/ExportsPage';
 import { OverduePage } from './pages/supervision/OverduePage';
-import { Placeholder } from './pages/Placeholder';
 import { PublicLayout } from './pages/public/PublicLayout';
 import { PublicRepliesPage } from './pages/public/PublicRepliesPage';
 import { PublicReplyPage } from './pages/public/PublicReplyPage';
+import { FeedbackPage } from './pages/registrar/FeedbackPage';
+import { ImportPage } from './pages/registrar/ImportPage';
+import { ProposalPage } from './pages/registrar/ProposalPage';
+import { ProposalsPage } from './pages/registrar/ProposalsPage';
+import { RequestsPage } from './pages/registrar/RequestsPage';
+import { SessionsPage } from './pages/registrar/SessionsPage';
 
-/** The pages that are built, by NAV_ITEMS key; every other entry renders a Placeholder. */
-const PAGES: Record<string, () => React.JSX.Element> = {
+/** The page of each menu item. */
+const PAGES: Record<NavKey, () => React.JSX.Element> = {
   assignments: AssignmentsPage,
   inbox: InboxPage,
   signing: SigningPage,
@@ -46,6 +51,11 @@ const PAGES: Record<string, () => React.JSX.Element> = {
   templates: TemplatesPage,
   signingKeys: SigningKeysPage,
   queues: QueuesPage,
+  sessions: SessionsPage,
+  proposals: ProposalsPage,
+  import: ImportPage,
+  requests: RequestsPage,
+  feedback: FeedbackPage,
 };
 
 /** Pages reached from another page (a record's own page), not from the menu. */
@@ -59,6 +69,7 @@ const DETAIL_ROUTES: readonly DetailRoute[] = [
   { path: '/replies/:id/review', roles: ['reviewer', 'signatory', 'clerk'], Page: ReviewPage },
   { path: '/public-replies/replies/:id', roles: ALL_ROLES, Page: () => <PublicReplyPage basePath="/public-replies" /> },
   { path: '/replies/:id/draft', roles: ['clerk', 'reviewer', 'signatory'], Page: DraftEditorPage },
+  { path: '/proposals/:id', roles: ['registrar', 'supervisor'], Page: ProposalPage },
 ];
 
 function Home() {
@@ -73,7 +84,7 @@ function Guarded({ itemKey }: { itemKey: string }) {
   if (!item || !user) return <NotFound />;
   if (!item.roles.some((role) => user.roles.includes(role))) return <NotFound forbidden />;
   const Page = PAGES[item.key];
-  return Page ? <Page /> : <Placeholder title={item.label} />;
+  return <Page />;
 }
 
 function GuardedDetail({ route }: { route: DetailRoute }) {

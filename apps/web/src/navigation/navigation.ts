@@ -2,38 +2,58 @@ import type { MessageKey } from '../i18n/messages';
 import { ALL_ROLES, type Role } from '../api/types';
 
 export interface NavItem {
-  key: string;
+  key: NavKey;
   path: string;
   label: MessageKey;
   /** Roles that see the item; the API checks the same (libs/platform/src/auth/access.ts). */
   roles: readonly Role[];
-  /** false: the route shows "这一页尚未完成 / Not built yet". */
-  built: boolean;
 }
+
+/** Every page of the menu; App.tsx must give each one a page (the type says so). */
+export type NavKey =
+  | 'assignments'
+  | 'drafts'
+  | 'inbox'
+  | 'signing'
+  | 'sessions'
+  | 'proposals'
+  | 'import'
+  | 'feedback'
+  | 'dashboard'
+  | 'overdue'
+  | 'exports'
+  | 'requests'
+  | 'users'
+  | 'organisations'
+  | 'calendar'
+  | 'templates'
+  | 'signingKeys'
+  | 'queues'
+  | 'publicReplies';
 
 const BUREAU: readonly Role[] = ['clerk', 'reviewer', 'signatory'];
 
 /** Every page of the app in menu order, with the roles whose work it is. */
 export const NAV_ITEMS: readonly NavItem[] = [
-  { key: 'assignments', path: '/assignments', label: 'menu.assignments', roles: BUREAU, built: true },
-  { key: 'drafts', path: '/drafts', label: 'menu.drafts', roles: ['clerk'], built: true },
-  { key: 'inbox', path: '/inbox', label: 'menu.inbox', roles: ['reviewer', 'signatory'], built: true },
-  { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'], built: true },
-  { key: 'sessions', path: '/sessions', label: 'menu.sessions', roles: ['registrar'], built: false },
-  { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'], built: false },
-  { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'], built: false },
-  { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'], built: false },
-  { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'], built: false },
-  { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'], built: true },
-  { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'], built: true },
-  { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'], built: true },
-  { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'], built: true },
-  { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'], built: true },
-  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'], built: true },
-  { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'], built: true },
-  { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'], built: true },
-  { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'], built: true },
-  { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES, built: true },
+  { key: 'assignments', path: '/assignments', label: 'menu.assignments', roles: BUREAU },
+  { key: 'drafts', path: '/drafts', label: 'menu.drafts', roles: ['clerk'] },
+  { key: 'inbox', path: '/inbox', label: 'menu.inbox', roles: ['reviewer', 'signatory'] },
+  { key: 'signing', path: '/signing', label: 'menu.signing', roles: ['signatory'] },
+  { key: 'sessions', path: '/sessions', label: 'menu.sessions', roles: ['registrar'] },
+  { key: 'proposals', path: '/proposals', label: 'menu.proposals', roles: ['registrar'] },
+  { key: 'import', path: '/import', label: 'menu.import', roles: ['registrar'] },
+  { key: 'feedback', path: '/feedback', label: 'menu.feedback', roles: ['registrar'] },
+  { key: 'dashboard', path: '/supervision', label: 'menu.dashboard', roles: ['supervisor'] },
+  { key: 'overdue', path: '/supervision/overdue', label: 'menu.overdue', roles: ['supervisor'] },
+  { key: 'exports', path: '/supervision/exports', label: 'menu.exports', roles: ['supervisor'] },
+  { key: 'requests', path: '/requests', label: 'menu.requests', roles: ['registrar', 'supervisor'] },
+  { key: 'users', path: '/admin/users', label: 'menu.users', roles: ['admin'] },
+  { key: 'organisations', path: '/admin/organisations', label: 'menu.organisations', roles: ['admin'] },
+  { key: 'calendar', path: '/admin/calendar', label: 'menu.calendar', roles: ['admin'] },
+  { key: 'templates', path: '/admin/templates', label: 'menu.templates', roles: ['admin'] },
+  { key: 'signingKeys', path: '/admin/signing-keys', label: 'menu.signingKeys', roles: ['admin'] },
+  { key: 'queues', path: '/admin/queues', label: 'menu.queues', roles: ['admin'] },
+  { key: 'publicReplies', path: '/public-replies', label: 'menu.publicReplies', roles: ALL_ROLES },
 ];
 
 /** The menu of a user holding these roles: every item one of them allows, in menu order. */

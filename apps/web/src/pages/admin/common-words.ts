@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/dictionary';
 
 /** Words every admin page uses. */
 export const commonWords = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/dictionary';
 
 /** The words of the assignment page (/assignments/:id), Chinese first. */
 export const assignmentMessages = defineMessages(

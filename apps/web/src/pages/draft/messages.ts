@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/dictionary';
 
 /** The draft editor's and the drafts list's words. */
 export const draftMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/dictionary';
 
 /** The public replies pages (公开答复), open without login. */
 export const publicMessages = defineMessages(

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/dictionary';
 import type { ReplyStatus } from './types';
 
 /** The words of the reviewer's and signatory's pages: the queues, the review page and its actions. */

@@ -1,4 +1,4 @@
-import { defineMessages } from '../../i18n/i18n';
+import { defineMessages } from '../../i18n/dictionary';
 
 /** The supervisor's pages: dashboard, overdue list, exports. */
 export const supervisionMessages = defineMessages(
