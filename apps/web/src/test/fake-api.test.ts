@@ -17,3 +17,13 @@ describe('fakeApi', () => {
     expect(result.error).toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('fakeApi answers', () => {
+  it('sends a record with a status word and a body field as a 200 body, not as a status', async () => {
+    const proposal = { id: 'p1', status: 'assigned', body: '提案正文' };
+    const { api } = fakeApi({ 'GET /proposals/:id': proposal });
+    const result = await api.GET('/proposals/{id}', { params: { path: { id: 'p1' } } });
+    expect(result.response.status).toBe(200);
+    expect(result.data).toEqual(proposal);
+  });
+});

@@ -71,7 +71,7 @@ type FakeHandler = (request: FakeRequest, params: Record<string, string>) => Fak
 
 /**
  * A real openapi-fetch client over a fake server: `routes` maps 'GET /replies/:id' to the answer
- * (a body for 200, or { status, body }). Unmatched requests answer 404, and every request is
+ * (a body for 200, or { status: <number>, body }; a record whose status is a word is a body). Unmatched requests answer 404, and every request is
  * recorded in `requests`, so a test asserts what the page sent.
  */
 export function fakeApi(routes: Record<string, FakeHandler | FakeAnswer>): { api: ApiClient; requests: FakeRequest[] } {
@@ -105,7 +105,10 @@ export function fakeApi(routes: Record<string, FakeHandler | FakeAnswer>): { api
       const answer =
         typeof route.answer === 'function' ? await (route.answer as FakeHandler)(recorded, params) : route.answer;
       const shaped =
-        typeof answer === 'object' && answer !== null && 'status' in answer && 'body' in answer
+        typeof answer === 'object' &&
+        answer !== null &&
+        'body' in answer &&
+        typeof (answer as { status?: unknown }).status === 'number'
           ? (answer as { status: number; body: unknown })
           : { status: 200, body: answer };
       return new Response(shaped.body === undefined ? null : JSON.stringify(shaped.body), {
