@@ -117,7 +117,7 @@ export default function Charts({ onTime, grades, satisfaction, trend }: ChartsPr
             <XAxis type="number" domain={[0, 100]} unit="%" />
             <YAxis type="category" dataKey="bureau" width={120} />
             <Tooltip />
-            <Bar dataKey="percent" name={t.percent} fill={COLOURS.primary} />
+            <Bar isAnimationActive={false} dataKey="percent" name={t.percent} fill={COLOURS.primary} />
           </BarChart>
         </ChartCard>
       </Col>
@@ -134,7 +134,13 @@ export default function Charts({ onTime, grades, satisfaction, trend }: ChartsPr
             <XAxis dataKey="label" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Line type="monotone" dataKey="overdue" name={t.overdueCount} stroke={COLOURS.bad} />
+            <Line
+              isAnimationActive={false}
+              type="monotone"
+              dataKey="overdue"
+              name={t.overdueCount}
+              stroke={COLOURS.bad}
+            />
           </LineChart>
         </ChartCard>
       </Col>
@@ -151,7 +157,7 @@ export default function Charts({ onTime, grades, satisfaction, trend }: ChartsPr
             <XAxis dataKey="grade" />
             <YAxis allowDecimals={false} />
             <Tooltip />
-            <Bar dataKey="count" name={t.count} fill={COLOURS.primary} />
+            <Bar isAnimationActive={false} dataKey="count" name={t.count} fill={COLOURS.primary} />
           </BarChart>
         </ChartCard>
       </Col>
@@ -169,9 +175,15 @@ export default function Charts({ onTime, grades, satisfaction, trend }: ChartsPr
             <YAxis type="category" dataKey="aspect" width={80} />
             <Tooltip />
             <Legend />
-            <Bar dataKey="satisfied" stackId="s" name={t.satisfied} fill={COLOURS.good} />
-            <Bar dataKey="basicallySatisfied" stackId="s" name={t.basicallySatisfied} fill={COLOURS.fair} />
-            <Bar dataKey="unsatisfied" stackId="s" name={t.unsatisfied} fill={COLOURS.bad} />
+            <Bar isAnimationActive={false} dataKey="satisfied" stackId="s" name={t.satisfied} fill={COLOURS.good} />
+            <Bar
+              isAnimationActive={false}
+              dataKey="basicallySatisfied"
+              stackId="s"
+              name={t.basicallySatisfied}
+              fill={COLOURS.fair}
+            />
+            <Bar isAnimationActive={false} dataKey="unsatisfied" stackId="s" name={t.unsatisfied} fill={COLOURS.bad} />
           </BarChart>
         </ChartCard>
       </Col>
