@@ -37,6 +37,7 @@ const MATRIX: Record<string, readonly Role[] | 'public'> = {
   'PATCH /proposals/{id}': [Registrar],
   'DELETE /proposals/{id}': [Registrar],
   'POST /proposals/import': [Registrar],
+  'POST /proposals/import/preview': [Registrar],
   'POST /proposals/{id}/assignments': [Registrar],
   'GET /proposals/{id}/assignments': READERS,
   'GET /assignments': READERS,

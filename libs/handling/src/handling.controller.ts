@@ -30,6 +30,7 @@ import {
   ProposerContactDto,
   WaiveOpinionDto,
 } from './dto/work.dto';
+import { ImportPreviewDto, ImportPreviewQuery } from './dto/import-preview.dto';
 import { ImportResult, ProposalImportService } from './proposal-import.service';
 import {
   ApproveReassignmentDto,
@@ -72,6 +73,21 @@ export class ProposalAssignmentsController {
     @Req() request: FastifyRequest,
   ): Promise<ImportResult> {
     return this.importer.import(actor, query.sessionId, await readUploadedFile(request), query.assignedOn);
+  }
+
+  /** A dry run of the import: the same checks, nothing written. */
+  @Post('import/preview')
+  @HttpCode(200)
+  @RequirePermission(Permission.ProposalImport)
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({ type: ImportPreviewDto })
+  async previewImport(
+    @Auth() actor: Actor,
+    @Query() query: ImportPreviewQuery,
+    @Req() request: FastifyRequest,
+  ): Promise<ImportPreviewDto> {
+    return this.importer.preview(actor, query.sessionId, await readUploadedFile(request));
   }
 
   @Post(':id/assignments')

@@ -10,8 +10,18 @@ import { proposalKindOf } from '@dafu/proposals/domain/session-label';
 import { ProposerKind } from '@dafu/proposals/entities/proposer.entity';
 import { ProposalsRepository } from '@dafu/proposals/proposals.repository';
 import { ProposalsService } from '@dafu/proposals/proposals.service';
+import type { Session } from '@dafu/proposals/proposals.types';
 import type { PlannedAssignment } from './domain/assignment-plan';
-import { ImportedRow, parseImportRows, RowProblem } from './domain/import-row';
+import {
+  checkImportRows,
+  type CheckedRow,
+  type ImportCheck,
+  importableRows,
+  ImportProblemCode,
+  importProblems,
+  rowProblem,
+} from './domain/import-row';
+import { ImportPreviewDto, type ImportPreviewRowDto } from './dto/import-preview.dto';
 import { HandlingService } from './handling.service';
 import { readSheet } from './import/read-sheet';
 
@@ -27,7 +37,9 @@ const BUREAU_FIELDS = [
   ['separateBureaus', AssignmentRole.Separate, '分办单位'],
 ] as const;
 
-function bureauNamesOf(row: ImportedRow): { field: string; role: AssignmentRole; label: string; name: string }[] {
+function bureauNamesOf(
+  row: Pick<CheckedRow, 'leadBureau' | 'coBureaus' | 'separateBureaus'>,
+): { field: string; role: AssignmentRole; label: string; name: string }[] {
   return BUREAU_FIELDS.flatMap(([field, role, label]) => {
     const value = row[field];
     const names = value === null ? [] : Array.isArray(value) ? value : [value];
@@ -35,9 +47,14 @@ function bureauNamesOf(row: ImportedRow): { field: string; role: AssignmentRole;
   });
 }
 
+function proposerKindOf(kind: 'person' | 'organisation'): ProposerKind {
+  return kind === 'organisation' ? ProposerKind.Organisation : ProposerKind.Person;
+}
+
 /**
  * Imports a 提案委 list (CSV or XLSX) as registered proposals, with their 交办 where the list names
- * bureaus. All or nothing: every row is checked first and one bad row imports nothing.
+ * bureaus. All or nothing: every row is checked first and one bad row imports nothing. The preview
+ * runs the same check and writes nothing.
  */
 @Injectable()
 export class ProposalImportService {
@@ -49,56 +66,15 @@ export class ProposalImportService {
   ) {}
 
   async import(actor: Actor, sessionId: string, file: UploadedFile, assignedOn?: string): Promise<ImportResult> {
-    const session = await this.proposals.getSession(sessionId);
-    if (!canRegisterFor(actor, session.body)) throw new ForbiddenError();
-
-    const parsed = parseImportRows(await readSheet(file.content, file.filename));
-    const problems: RowProblem[] = [...parsed.problems];
-
-    const names = [...new Set(parsed.rows.flatMap((row) => bureauNamesOf(row).map((b) => b.name)))];
-    const organisations = await this.identity.findOrganisationsByName(names);
-    const bureauByName = new Map<string, string>();
-    for (const organisation of organisations) {
-      if (organisation.kind !== OrganisationKind.Bureau) continue;
-      bureauByName.set(organisation.name, organisation.id);
-      if (organisation.shortName) bureauByName.set(organisation.shortName, organisation.id);
-    }
-    const taken = new Set(
-      await this.proposalsRepository.findNumbersTaken(
-        session.id,
-        parsed.rows.map((r) => r.number),
-      ),
-    );
-
-    for (const row of parsed.rows) {
-      if (taken.has(row.number)) {
-        problems.push({
-          line: row.line,
-          field: 'number',
-          zh: `第${row.line}行：编号${row.number}在${session.name}中已登记`,
-          en: `Line ${row.line}: number ${row.number} is already registered in this session`,
-        });
-      }
-      for (const bureau of bureauNamesOf(row)) {
-        if (!bureauByName.has(bureau.name)) {
-          problems.push({
-            line: row.line,
-            field: bureau.field,
-            zh: `第${row.line}行：${bureau.label}“${bureau.name}”不是系统中的承办单位`,
-            en: `Line ${row.line}: "${bureau.name}" is not a bureau known to Dafu`,
-          });
-        }
-      }
-    }
-    if (problems.length > 0) {
-      problems.sort((a, b) => a.line - b.line);
-      throw new DafuError(ErrorCode.ImportRowsInvalid, { problems });
-    }
+    const { session, check, bureauByName } = await this.check(actor, sessionId, file);
+    const problems = importProblems(check);
+    if (problems.length > 0) throw new DafuError(ErrorCode.ImportRowsInvalid, { problems });
+    const rows = importableRows(check);
 
     const date = assignedOn ?? this.handling.today();
     return this.proposalsRepository.transaction(async (manager) => {
       const result: ImportResult = { imported: 0, assignments: 0, proposals: [] };
-      for (const row of parsed.rows) {
+      for (const row of rows) {
         const proposal = await this.proposals.registerWithin(manager, actor, session, {
           sessionId: session.id,
           number: row.number,
@@ -107,10 +83,7 @@ export class ProposalImportService {
           body: row.body ?? '',
           category: row.category,
           receivedOn: row.receivedOn,
-          proposers: row.proposers.map((p) => ({
-            name: p.name,
-            kind: p.kind === 'organisation' ? ProposerKind.Organisation : ProposerKind.Person,
-          })),
+          proposers: row.proposers.map((p) => ({ name: p.name, kind: proposerKindOf(p.kind) })),
         });
         const planned: PlannedAssignment[] = bureauNamesOf(row).map((b) => ({
           bureauId: bureauByName.get(b.name) as string,
@@ -125,5 +98,97 @@ export class ProposalImportService {
       }
       return result;
     });
+  }
+
+  /** What import() would do with the file: every row as read, with its problems. Writes nothing. */
+  async preview(actor: Actor, sessionId: string, file: UploadedFile): Promise<ImportPreviewDto> {
+    const { session, check } = await this.check(actor, sessionId, file);
+    const problems = importProblems(check);
+    const kind = proposalKindOf(session.body);
+    const rows = check.rows.map((row): ImportPreviewRowDto => ({
+      line: row.line,
+      number: row.number,
+      title: row.title,
+      kind,
+      proposers: row.proposers.map((p) => ({ name: p.name, kind: proposerKindOf(p.kind) })),
+      category: row.category,
+      receivedOn: row.receivedOn,
+      body: row.body,
+      leadBureau: row.leadBureau,
+      coBureaus: row.coBureaus,
+      separateBureaus: row.separateBureaus,
+      problems: row.problems.map((p) => ({ line: p.line, field: p.field, code: p.code, zh: p.zh, en: p.en })),
+    }));
+    return {
+      filename: file.filename,
+      importable: problems.length === 0,
+      counts: {
+        rows: rows.length,
+        valid: importableRows(check).length,
+        withProblems: rows.filter((row) => row.problems.length > 0).length,
+        alreadyRegistered: rows.filter((row) => row.problems.some((p) => p.code === ImportProblemCode.NumberTaken))
+          .length,
+        problems: problems.length,
+      },
+      fileProblems: check.headerProblems.map((p) => ({
+        line: p.line,
+        field: p.field,
+        code: p.code,
+        zh: p.zh,
+        en: p.en,
+      })),
+      rows,
+    };
+  }
+
+  /**
+   * The one check both import() and preview() run: the caller may register for the session, the
+   * file reads as a list, and each row is valid, new to the session and names bureaus Dafu knows.
+   */
+  private async check(
+    actor: Actor,
+    sessionId: string,
+    file: UploadedFile,
+  ): Promise<{ session: Session; check: ImportCheck; bureauByName: Map<string, string> }> {
+    const session = await this.proposals.getSession(sessionId);
+    if (!canRegisterFor(actor, session.body)) throw new ForbiddenError();
+    const check = checkImportRows(await readSheet(file.content, file.filename));
+
+    const names = [...new Set(check.rows.flatMap((row) => bureauNamesOf(row).map((b) => b.name)))];
+    const bureauByName = new Map<string, string>();
+    for (const organisation of await this.identity.findOrganisationsByName(names)) {
+      if (organisation.kind !== OrganisationKind.Bureau) continue;
+      bureauByName.set(organisation.name, organisation.id);
+      if (organisation.shortName) bureauByName.set(organisation.shortName, organisation.id);
+    }
+    const numbers = check.rows.flatMap((row) => (row.number === null ? [] : [row.number]));
+    const taken = new Set(await this.proposalsRepository.findNumbersTaken(session.id, numbers));
+
+    for (const row of check.rows) {
+      if (row.number !== null && taken.has(row.number)) {
+        row.problems.push(
+          rowProblem(
+            row.line,
+            'number',
+            ImportProblemCode.NumberTaken,
+            `编号${row.number}在${session.name}中已登记`,
+            `number ${row.number} is already registered in this session`,
+          ),
+        );
+      }
+      for (const bureau of bureauNamesOf(row)) {
+        if (bureauByName.has(bureau.name)) continue;
+        row.problems.push(
+          rowProblem(
+            row.line,
+            bureau.field,
+            ImportProblemCode.BureauUnknown,
+            `${bureau.label}“${bureau.name}”不是系统中的承办单位`,
+            `"${bureau.name}" is not a bureau known to Dafu`,
+          ),
+        );
+      }
+    }
+    return { session, check, bureauByName };
   }
 }

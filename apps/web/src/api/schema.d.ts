@@ -340,6 +340,22 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/proposals/import/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["ProposalAssignmentsController_previewImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/proposals/{id}/assignments": {
         parameters: {
             query?: never;
@@ -2041,6 +2057,59 @@ export interface components {
                 number?: number;
             }[];
         };
+        ImportPreviewCountsDto: {
+            /** @description Data rows (blank rows are skipped) */
+            rows: number;
+            /** @description Rows the import would register */
+            valid: number;
+            withProblems: number;
+            /** @description Rows whose number the session already has */
+            alreadyRegistered: number;
+            /** @description Problems in the whole file, header included */
+            problems: number;
+        };
+        /** @enum {string} */
+        ImportProblemCode: "HEADER_DUPLICATE" | "HEADER_MISSING" | "NUMBER_EMPTY" | "NUMBER_INVALID" | "NUMBER_REPEATED" | "NUMBER_TAKEN" | "TITLE_EMPTY" | "TITLE_TOO_LONG" | "PROPOSERS_EMPTY" | "RECEIVED_ON_INVALID" | "LEAD_BUREAU_MULTIPLE" | "CO_BUREAUS_WITHOUT_LEAD" | "BUREAU_REPEATED" | "BUREAU_UNKNOWN";
+        ImportProblemDto: {
+            /** @description Row number as the spreadsheet shows it; the header is line 1 */
+            line: number;
+            /** @description The column concept (number, title, proposers, leadBureau, …) or 'header' */
+            field: string;
+            code: components["schemas"]["ImportProblemCode"];
+            zh: string;
+            en: string;
+        };
+        ImportPreviewProposerDto: {
+            name: string;
+            kind: components["schemas"]["ProposerKind"];
+        };
+        ImportPreviewRowDto: {
+            /** @description Row number as the spreadsheet shows it; the header is line 1 */
+            line: number;
+            number: number | null;
+            title: string | null;
+            /** @description Follows the session's body */
+            kind: components["schemas"]["ProposalKind"];
+            /** @description The first leads, the rest co-sign */
+            proposers: components["schemas"]["ImportPreviewProposerDto"][];
+            category: string | null;
+            /** Format: date */
+            receivedOn: string | null;
+            body: string | null;
+            leadBureau: string | null;
+            coBureaus: string[];
+            separateBureaus: string[];
+            problems: components["schemas"]["ImportProblemDto"][];
+        };
+        ImportPreviewDto: {
+            filename: string;
+            /** @description True when the import would accept the file as it is */
+            importable: boolean;
+            counts: components["schemas"]["ImportPreviewCountsDto"];
+            /** @description Problems with the header row */
+            fileProblems: components["schemas"]["ImportProblemDto"][];
+            rows: components["schemas"]["ImportPreviewRowDto"][];
+        };
         /**
          * @description lead 主办 / co 会办 / separate 分办
          * @enum {string}
@@ -3252,6 +3321,12 @@ export type SchemaCalendarYearDto = components['schemas']['CalendarYearDto'];
 export type SchemaSetCalendarDayDto = components['schemas']['SetCalendarDayDto'];
 export type SchemaMarkYearKnownDto = components['schemas']['MarkYearKnownDto'];
 export type SchemaImportResultDto = components['schemas']['ImportResultDto'];
+export type SchemaImportPreviewCountsDto = components['schemas']['ImportPreviewCountsDto'];
+export type SchemaImportProblemCode = components['schemas']['ImportProblemCode'];
+export type SchemaImportProblemDto = components['schemas']['ImportProblemDto'];
+export type SchemaImportPreviewProposerDto = components['schemas']['ImportPreviewProposerDto'];
+export type SchemaImportPreviewRowDto = components['schemas']['ImportPreviewRowDto'];
+export type SchemaImportPreviewDto = components['schemas']['ImportPreviewDto'];
 export type SchemaAssignmentRole = components['schemas']['AssignmentRole'];
 export type SchemaPlannedAssignmentDto = components['schemas']['PlannedAssignmentDto'];
 export type SchemaAssignProposalDto = components['schemas']['AssignProposalDto'];
@@ -4164,6 +4239,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+        };
+    };
+    ProposalAssignmentsController_previewImport: {
+        parameters: {
+            query: {
+                sessionId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file?: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreviewDto"];
                 };
             };
         };

@@ -1,6 +1,9 @@
 import {
+  checkImportRows,
   IMPORT_COLUMNS,
-  parseImportRows,
+  importableRows,
+  ImportProblemCode,
+  importProblems,
   parseProposalNumber,
   parseReceivedOn,
   proposerKind,
@@ -11,6 +14,12 @@ import {
 } from './import-row';
 
 const VALID: Record<string, string> = { 编号: '146', 标题: '关于发展职业教育的提案', 提案人: '张三' };
+
+/** What the import takes from a file: the rows it would register and every problem. */
+function parseImportRows(rows: SheetRow[]): { rows: ImportedRow[]; problems: RowProblem[] } {
+  const check = checkImportRows(rows);
+  return { rows: importableRows(check), problems: importProblems(check) };
+}
 
 /** Rows numbered from line 2, each the valid row with some cells changed. */
 function sheet(...changes: Record<string, string>[]): SheetRow[] {
@@ -33,7 +42,7 @@ function problemsOf(rows: SheetRow[]): RowProblem[] {
   return result.problems;
 }
 
-describe('parseImportRows', () => {
+describe('checkImportRows', () => {
   it('turns a complete row into an import candidate', () => {
     const row = only([
       {
@@ -130,6 +139,10 @@ describe('parseImportRows', () => {
       ]);
       expect(result.problems[0].zh).toContain('编号、提案号、建议号、案号、number');
       expect(result.problems[0].en).toMatch(/^Line 1: missing the number column/);
+      expect(result.problems.map((p) => p.code)).toEqual([
+        ImportProblemCode.HeaderMissing,
+        ImportProblemCode.HeaderMissing,
+      ]);
     });
 
     it('reports two columns meaning the same thing instead of guessing', () => {
@@ -140,6 +153,7 @@ describe('parseImportRows', () => {
         {
           line: 1,
           field: 'header',
+          code: ImportProblemCode.HeaderDuplicate,
           zh: '第1行：“提案人”和“领衔人”两列都表示提案人，请只保留一列',
           en: 'Line 1: columns "提案人" and "领衔人" both mean proposers; keep only one',
         },
@@ -174,6 +188,7 @@ describe('parseImportRows', () => {
         {
           line: 5,
           field: 'number',
+          code: ImportProblemCode.NumberInvalid,
           zh: `第5行：编号“${cell}”不是正整数`,
           en: `Line 5: number "${cell}" is not a positive integer`,
         },
@@ -188,7 +203,13 @@ describe('parseImportRows', () => {
 
     it('requires a number', () => {
       expect(problemsOf(sheet({ 编号: '' }))).toEqual([
-        { line: 2, field: 'number', zh: '第2行：编号为空', en: 'Line 2: number is empty' },
+        {
+          line: 2,
+          field: 'number',
+          code: ImportProblemCode.NumberEmpty,
+          zh: '第2行：编号为空',
+          en: 'Line 2: number is empty',
+        },
       ]);
     });
 
@@ -199,6 +220,7 @@ describe('parseImportRows', () => {
         {
           line: 4,
           field: 'number',
+          code: ImportProblemCode.NumberRepeated,
           zh: '第4行：编号146与第2行重复',
           en: 'Line 4: number 146 is already used on line 2',
         },
@@ -210,7 +232,13 @@ describe('parseImportRows', () => {
   describe('title', () => {
     it('requires a title', () => {
       expect(problemsOf(sheet({ 标题: '' }))).toEqual([
-        { line: 2, field: 'title', zh: '第2行：标题为空', en: 'Line 2: title is empty' },
+        {
+          line: 2,
+          field: 'title',
+          code: ImportProblemCode.TitleEmpty,
+          zh: '第2行：标题为空',
+          en: 'Line 2: title is empty',
+        },
       ]);
     });
 
@@ -220,6 +248,7 @@ describe('parseImportRows', () => {
         {
           line: 2,
           field: 'title',
+          code: ImportProblemCode.TitleTooLong,
           zh: '第2行：标题超过300字（现有301字）',
           en: 'Line 2: title is longer than 300 characters (301)',
         },
@@ -246,7 +275,13 @@ describe('parseImportRows', () => {
 
     it.each(['', '、，;'])('requires at least one proposer (%p)', (cell) => {
       expect(problemsOf(sheet({ 提案人: cell }))).toEqual([
-        { line: 2, field: 'proposers', zh: '第2行：提案人为空', en: 'Line 2: no proposer given' },
+        {
+          line: 2,
+          field: 'proposers',
+          code: ImportProblemCode.ProposersEmpty,
+          zh: '第2行：提案人为空',
+          en: 'Line 2: no proposer given',
+        },
       ]);
     });
   });
@@ -269,6 +304,7 @@ describe('parseImportRows', () => {
           {
             line: 2,
             field: 'receivedOn',
+            code: ImportProblemCode.ReceivedOnInvalid,
             zh: `第2行：收到日期“${cell}”不是有效日期，请写成2023-07-13或2023年7月13日`,
             en: `Line 2: received date "${cell}" is not a valid date; write it as 2023-07-13 or 2023年7月13日`,
           },
@@ -297,6 +333,7 @@ describe('parseImportRows', () => {
         {
           line: 2,
           field: 'leadBureau',
+          code: ImportProblemCode.LeadBureauMultiple,
           zh: '第2行：主办单位只能有一个，现填了“市教育局、市财政局”',
           en: 'Line 2: only one lead bureau is allowed, got "市教育局、市财政局"',
         },
@@ -308,6 +345,7 @@ describe('parseImportRows', () => {
         {
           line: 2,
           field: 'coBureaus',
+          code: ImportProblemCode.CoBureausWithoutLead,
           zh: '第2行：填写了会办单位，必须同时填写主办单位',
           en: 'Line 2: co-handling bureaus need a lead bureau',
         },
@@ -338,6 +376,7 @@ describe('parseImportRows', () => {
         {
           line: 2,
           field,
+          code: ImportProblemCode.BureauRepeated,
           zh: `第2行：“市教育局”同时出现在${zhColumns}中，同一单位只能出现一次`,
           en: `Line 2: "市教育局" appears in both ${enColumns}; a bureau may appear only once`,
         },
@@ -374,7 +413,30 @@ describe('parseImportRows', () => {
   });
 
   it('returns nothing for no rows', () => {
-    expect(parseImportRows([])).toEqual({ rows: [], problems: [] });
+    expect(checkImportRows([])).toEqual({ headerProblems: [], rows: [] });
+  });
+
+  it('keeps every row, bad ones too, with what could be read and its own problems', () => {
+    const check = checkImportRows(sheet({ 编号: 'x', 主办单位: '市教育局' }, { 标题: '', 提案人: '民盟市委' }, {}));
+
+    expect(check.headerProblems).toEqual([]);
+    expect(check.rows.map((row) => [row.line, row.number, row.title, row.problems.map((p) => p.code)])).toEqual([
+      [2, null, '关于发展职业教育的提案', [ImportProblemCode.NumberInvalid]],
+      [3, 147, null, [ImportProblemCode.TitleEmpty]],
+      [4, 148, '关于发展职业教育的提案', []],
+    ]);
+    expect(check.rows[0].leadBureau).toBe('市教育局');
+    expect(check.rows[1].proposers).toEqual([{ name: '民盟市委', kind: 'organisation' }]);
+    expect(importableRows(check).map((row) => row.line)).toEqual([4]);
+  });
+
+  it('imports no row while the header is wrong, though the rows are still read', () => {
+    const check = checkImportRows(sheet({ 领衔人: '李四' }));
+
+    expect(check.headerProblems.map((p) => p.code)).toEqual([ImportProblemCode.HeaderDuplicate]);
+    expect(check.rows).toHaveLength(1);
+    expect(check.rows[0].problems).toEqual([]);
+    expect(importableRows(check)).toEqual([]);
   });
 });
 

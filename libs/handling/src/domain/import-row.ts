@@ -26,12 +26,46 @@ export interface ImportedRow {
   separateBureaus: string[];
 }
 
+/** What is wrong with a row, for machines; `zh`/`en` say it for people. Persisted in no table, but clients match on it. */
+export enum ImportProblemCode {
+  HeaderDuplicate = 'HEADER_DUPLICATE',
+  HeaderMissing = 'HEADER_MISSING',
+  NumberEmpty = 'NUMBER_EMPTY',
+  NumberInvalid = 'NUMBER_INVALID',
+  NumberRepeated = 'NUMBER_REPEATED',
+  /** Found by the import service: the session already has a proposal with this number. */
+  NumberTaken = 'NUMBER_TAKEN',
+  TitleEmpty = 'TITLE_EMPTY',
+  TitleTooLong = 'TITLE_TOO_LONG',
+  ProposersEmpty = 'PROPOSERS_EMPTY',
+  ReceivedOnInvalid = 'RECEIVED_ON_INVALID',
+  LeadBureauMultiple = 'LEAD_BUREAU_MULTIPLE',
+  CoBureausWithoutLead = 'CO_BUREAUS_WITHOUT_LEAD',
+  BureauRepeated = 'BUREAU_REPEATED',
+  /** Found by the import service: no bureau in Dafu has this name. */
+  BureauUnknown = 'BUREAU_UNKNOWN',
+}
+
 export interface RowProblem {
   line: number;
   /** The column concept (an ImportField) or 'header' for problems with the header row. */
   field: string;
+  code: ImportProblemCode;
   zh: string;
   en: string;
+}
+
+/** A data row as far as it could be read (number and title are null when unreadable), with its problems. */
+export interface CheckedRow extends Omit<ImportedRow, 'number' | 'title'> {
+  number: number | null;
+  title: string | null;
+  problems: RowProblem[];
+}
+
+export interface ImportCheck {
+  /** Problems with the header row (line 1); while there are any, no row can be imported. */
+  headerProblems: RowProblem[];
+  rows: CheckedRow[];
 }
 
 export type ImportField =
@@ -196,8 +230,8 @@ export function parseReceivedOn(cell: string): LocalDate | null {
   return formatLocalDate(year, month, day);
 }
 
-function problem(line: number, field: string, zh: string, en: string): RowProblem {
-  return { line, field, zh: `第${line}行：${zh}`, en: `Line ${line}: ${en}` };
+export function rowProblem(line: number, field: string, code: ImportProblemCode, zh: string, en: string): RowProblem {
+  return { line, field, code, zh: `第${line}行：${zh}`, en: `Line ${line}: ${en}` };
 }
 
 /** Which file header, if any, carries each field. */
@@ -214,9 +248,10 @@ function mapHeaders(headers: readonly string[]): { columns: ColumnMap; problems:
     if (earlier !== undefined) {
       // Guessing which of two columns the clerk meant could import the wrong data silently.
       problems.push(
-        problem(
+        rowProblem(
           1,
           'header',
+          ImportProblemCode.HeaderDuplicate,
           `“${earlier}”和“${header}”两列都表示${column.headers[0]}，请只保留一列`,
           `columns "${earlier}" and "${header}" both mean ${FIELD_EN[column.field]}; keep only one`,
         ),
@@ -228,9 +263,10 @@ function mapHeaders(headers: readonly string[]): { columns: ColumnMap; problems:
   for (const column of IMPORT_COLUMNS) {
     if (!column.required || columns[column.field] !== undefined) continue;
     problems.push(
-      problem(
+      rowProblem(
         1,
         'header',
+        ImportProblemCode.HeaderMissing,
         `缺少“${column.headers[0]}”列（可用列名：${column.headers.join('、')}）`,
         `missing the ${FIELD_EN[column.field]} column (accepted headers: ${column.headers.join(', ')})`,
       ),
@@ -240,17 +276,16 @@ function mapHeaders(headers: readonly string[]): { columns: ColumnMap; problems:
 }
 
 /**
- * Validates the rows of a 提案委交办清单 and turns them into import candidates. Every problem is
- * reported, not just the first, so a clerk can fix the whole file in one pass; `rows` holds only the
- * rows without problems, and is empty when the header row itself is wrong.
+ * Validates the rows of a 提案委交办清单 and reads each as far as it can. Every problem is reported,
+ * not just the first, so a clerk can fix the whole file in one pass. Both the import and its preview
+ * start here; the import service adds the checks that need the database (numbers taken, bureaus).
  */
-export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: ImportedRow[]; problems: RowProblem[] } {
+export function checkImportRows(sheetRows: readonly SheetRow[]): ImportCheck {
   // Without rows the headers are unknown; readSheet has already refused such a file as empty.
-  if (sheetRows.length === 0) return { rows: [], problems: [] };
+  if (sheetRows.length === 0) return { headerProblems: [], rows: [] };
   const headers = [...new Set(sheetRows.flatMap((row) => Object.keys(row.cells)))];
-  const { columns, problems } = mapHeaders(headers);
-  const headerOk = problems.length === 0;
-  const rows: ImportedRow[] = [];
+  const { columns, problems: headerProblems } = mapHeaders(headers);
+  const rows: CheckedRow[] = [];
   const lineOfNumber = new Map<number, number>();
 
   for (const sheetRow of sheetRows) {
@@ -261,19 +296,20 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
       return header === undefined ? null : (sheetRow.cells[header] ?? '').trim();
     };
     const label = (field: ImportField): string => columns[field] ?? field;
-    const report = (field: ImportField, zh: string, en: string): void => {
-      rowProblems.push(problem(line, field, zh, en));
+    const report = (field: ImportField, code: ImportProblemCode, zh: string, en: string): void => {
+      rowProblems.push(rowProblem(line, field, code, zh, en));
     };
 
     const numberCell = cell('number');
     let number: number | null = null;
     if (numberCell === '') {
-      report('number', `${label('number')}为空`, 'number is empty');
+      report('number', ImportProblemCode.NumberEmpty, `${label('number')}为空`, 'number is empty');
     } else if (numberCell !== null) {
       number = parseProposalNumber(numberCell);
       if (number === null) {
         report(
           'number',
+          ImportProblemCode.NumberInvalid,
           `${label('number')}“${numberCell}”不是正整数`,
           `number "${numberCell}" is not a positive integer`,
         );
@@ -282,6 +318,7 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
         if (earlierLine !== undefined) {
           report(
             'number',
+            ImportProblemCode.NumberRepeated,
             `${label('number')}${number}与第${earlierLine}行重复`,
             `number ${number} is already used on line ${earlierLine}`,
           );
@@ -293,12 +330,13 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
 
     const title = cell('title');
     if (title === '') {
-      report('title', `${label('title')}为空`, 'title is empty');
+      report('title', ImportProblemCode.TitleEmpty, `${label('title')}为空`, 'title is empty');
     } else if (title !== null) {
       const length = [...title].length;
       if (length > TITLE_MAX_LENGTH) {
         report(
           'title',
+          ImportProblemCode.TitleTooLong,
           `${label('title')}超过${TITLE_MAX_LENGTH}字（现有${length}字）`,
           `title is longer than ${TITLE_MAX_LENGTH} characters (${length})`,
         );
@@ -310,7 +348,7 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
       ...new Set([...splitNames(cell('proposers') ?? ''), ...splitNames(cell('coSigners') ?? '')]),
     ];
     if (columns.proposers !== undefined && proposerNames.length === 0) {
-      report('proposers', `${label('proposers')}为空`, 'no proposer given');
+      report('proposers', ImportProblemCode.ProposersEmpty, `${label('proposers')}为空`, 'no proposer given');
     }
 
     const receivedOnCell = cell('receivedOn') ?? '';
@@ -318,6 +356,7 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
     if (receivedOnCell !== '' && receivedOn === null) {
       report(
         'receivedOn',
+        ImportProblemCode.ReceivedOnInvalid,
         `${label('receivedOn')}“${receivedOnCell}”不是有效日期，请写成2023-07-13或2023年7月13日`,
         `received date "${receivedOnCell}" is not a valid date; write it as 2023-07-13 or 2023年7月13日`,
       );
@@ -328,6 +367,7 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
     if (leadBureaus.length > 1) {
       report(
         'leadBureau',
+        ImportProblemCode.LeadBureauMultiple,
         `${label('leadBureau')}只能有一个，现填了“${leadCell}”`,
         `only one lead bureau is allowed, got "${leadCell}"`,
       );
@@ -336,6 +376,7 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
     if (coBureaus.length > 0 && leadBureaus.length === 0) {
       report(
         'coBureaus',
+        ImportProblemCode.CoBureausWithoutLead,
         `填写了${label('coBureaus')}，必须同时填写主办单位`,
         'co-handling bureaus need a lead bureau',
       );
@@ -356,18 +397,17 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
         }
         report(
           field,
+          ImportProblemCode.BureauRepeated,
           `“${bureau}”同时出现在${label(earlierField)}和${label(field)}中，同一单位只能出现一次`,
           `"${bureau}" appears in both ${FIELD_EN[earlierField]} and ${FIELD_EN[field]}; a bureau may appear only once`,
         );
       }
     }
 
-    problems.push(...rowProblems);
-    if (!headerOk || rowProblems.length > 0 || number === null || title === null) continue;
     rows.push({
       line,
       number,
-      title,
+      title: title || null,
       body: cell('body') || null,
       category: cell('category') || null,
       receivedOn,
@@ -375,7 +415,21 @@ export function parseImportRows(sheetRows: readonly SheetRow[]): { rows: Importe
       leadBureau: leadBureaus[0] ?? null,
       coBureaus,
       separateBureaus,
+      problems: rowProblems,
     });
   }
-  return { rows, problems };
+  return { headerProblems, rows };
+}
+
+/** Every problem of the file: the header's first, then the rows' in line order. */
+export function importProblems(check: ImportCheck): RowProblem[] {
+  return [...check.headerProblems, ...check.rows.flatMap((row) => row.problems)];
+}
+
+/** The rows an import would register: those without problems, and none while the header is wrong. */
+export function importableRows(check: ImportCheck): ImportedRow[] {
+  if (check.headerProblems.length > 0) return [];
+  return check.rows.flatMap(({ problems, number, title, ...row }) =>
+    problems.length === 0 && number !== null && title !== null ? [{ ...row, number, title }] : [],
+  );
 }

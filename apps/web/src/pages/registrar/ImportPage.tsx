@@ -3,19 +3,16 @@ import { Alert, App, Button, Card, Form, Input, Result, Select, Space, Table, Ty
 import type { ColumnsType } from 'antd/es/table';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ApiError, unwrap } from '../../api/errors';
+import { ApiError, errorMessage, unwrap } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { useI18n, useMessages } from '../../i18n/i18n';
 import { registrarMessages } from './messages';
 import { useSessions, useShowError } from './shared';
-import { decodeCsv, parseCsv, type Preview, previewOf, type PreviewRow, type RowProblem, rowProblemsOf } from './sheet';
-import type { ImportResult } from './types';
+import type { ImportPreview, ImportPreviewRow, ImportResult } from './types';
 
 interface ChosenFile {
   name: string;
   bytes: ArrayBuffer;
-  /** Rows for CSV; null for XLSX, which the browser does not unpack. */
-  preview: Preview | null;
 }
 
 /** A File's bytes; jsdom's File has no arrayBuffer(), browsers' do. */
@@ -29,112 +26,131 @@ function readBytes(file: File): Promise<ArrayBuffer> {
   });
 }
 
+/** The multipart body both calls take; openapi-fetch sends FormData as it is (with the browser's boundary). */
+function formOf(chosen: ChosenFile): { file?: string } {
+  const body = new FormData();
+  body.append('file', new Blob([chosen.bytes]), chosen.name);
+  return body as unknown as { file?: string };
+}
+
 interface ImportForm {
   sessionId?: string;
   assignedOn?: string;
 }
 
 /**
- * 批量导入: the committee's list, previewed in the browser, sent to POST /proposals/import only when
- * the registrar confirms. The API takes all rows or none; when it refuses, its problems are shown
- * on the rows they name.
+ * 批量导入: the committee's list (CSV or XLSX) is checked by POST /proposals/import/preview, which
+ * runs the import's own rules and writes nothing, and each row is shown with its problems. The
+ * import (POST /proposals/import) takes all rows or none, so it is offered only for a clean file.
  */
 export function ImportPage() {
   const m = useMessages(registrarMessages);
-  const { lang } = useI18n();
+  const { t, lang } = useI18n();
   const { api } = useSession();
   const { message } = App.useApp();
   const showError = useShowError();
   const queryClient = useQueryClient();
   const sessions = useSessions();
   const [form] = Form.useForm<ImportForm>();
+  const sessionId = Form.useWatch('sessionId', form);
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
-  const [problems, setProblems] = useState<RowProblem[]>([]);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [result, setResult] = useState<ImportResult | null>(null);
 
-  const choose = async (chosen: File | undefined) => {
+  const check = useMutation({
+    mutationFn: async ({ session, chosen }: { session: string; chosen: ChosenFile }) =>
+      unwrap(
+        await api.POST('/proposals/import/preview', {
+          params: { query: { sessionId: session } },
+          body: formOf(chosen),
+        }),
+      ),
+  });
+
+  const runCheck = (session: string | undefined, chosen: ChosenFile | null) => {
+    if (!session || !chosen) return;
+    setPreview(null);
+    // Callbacks given to mutate() run for the latest call only, so a slower earlier answer is dropped.
+    check.mutate(
+      { session, chosen },
+      {
+        onSuccess: setPreview,
+        // A file the import would refuse outright (format, empty, too large) is an error of the file field.
+        onError: (error) => setFileError(errorMessage(error, lang, t, m.actionFailed)),
+      },
+    );
+  };
+
+  const choose = async (picked: File | undefined) => {
     setFile(null);
-    setProblems([]);
+    setPreview(null);
     setResult(null);
     setFileError(null);
-    if (!chosen) return;
-    const extension = /\.([^.]+)$/u.exec(chosen.name)?.[1]?.toLowerCase();
+    if (!picked) return;
+    const extension = /\.([^.]+)$/u.exec(picked.name)?.[1]?.toLowerCase();
     if (extension !== 'csv' && extension !== 'xlsx') {
       setFileError(m.unsupportedFile);
       return;
     }
-    try {
-      const bytes = await readBytes(chosen);
-      if (extension === 'xlsx') {
-        setFile({ name: chosen.name, bytes, preview: null });
-        return;
-      }
-      const preview = previewOf(parseCsv(decodeCsv(bytes)));
-      if (preview.rows.length === 0) setFileError(m.csvEmpty);
-      else setFile({ name: chosen.name, bytes, preview });
-    } catch {
-      setFileError(m.csvUnreadable);
+    const bytes = await readBytes(picked).catch(() => null);
+    if (!bytes) {
+      setFileError(m.actionFailed);
+      return;
     }
+    const chosen = { name: picked.name, bytes };
+    setFile(chosen);
+    runCheck(form.getFieldValue('sessionId') as string | undefined, chosen);
   };
 
   const upload = useMutation({
-    mutationFn: async ({ values, chosen }: { values: ImportForm; chosen: ChosenFile }) => {
-      const body = new FormData();
-      body.append('file', new Blob([chosen.bytes]), chosen.name);
-      return unwrap(
+    mutationFn: async ({ values, chosen }: { values: ImportForm; chosen: ChosenFile }) =>
+      unwrap(
         await api.POST('/proposals/import', {
           params: { query: { sessionId: values.sessionId ?? '', assignedOn: values.assignedOn || undefined } },
-          // openapi-fetch sends FormData as it is (multipart, with the browser's boundary).
-          body: body as unknown as { file?: string },
+          body: formOf(chosen),
         }),
-      );
-    },
+      ),
     onSuccess: (answer) => {
       setResult(answer);
       setFile(null);
+      setPreview(null);
       void message.success(m.importDone(answer.imported, answer.assignments));
       void queryClient.invalidateQueries({ queryKey: ['proposals'] });
       void queryClient.invalidateQueries({ queryKey: ['assignments'] });
     },
-    onError: (error) => {
-      const found = error instanceof ApiError ? rowProblemsOf(error.body) : [];
-      setProblems(found);
-      if (found.length === 0) showError(error);
+    onError: (error, { values, chosen }) => {
+      showError(error);
+      // Something changed since the preview (a number registered meanwhile): show the rows as they are now.
+      if (error instanceof ApiError && error.body?.code === 'IMPORT_ROWS_INVALID') runCheck(values.sessionId, chosen);
     },
   });
 
-  const problemsOf = (line: number) => problems.filter((p) => p.line === line);
-  const previewLines = new Set(file?.preview?.rows.map((r) => r.line) ?? []);
-  const otherProblems = problems.filter((p) => !previewLines.has(p.line));
-
-  const columns: ColumnsType<PreviewRow> = [
+  const problemsText = (row: ImportPreviewRow) => row.problems.map((p) => p[lang]).join('；');
+  const names = (list: string[]) => list.join('、');
+  const columns: ColumnsType<ImportPreviewRow> = [
     { title: m['col.line'], dataIndex: 'line', width: 70, fixed: 'left' },
-    ...(file?.preview?.headers ?? []).map((header, column) => ({
-      title: header,
-      key: `c${column}`,
-      ellipsis: true,
-      render: (_: unknown, row: PreviewRow) => row.cells[column],
-    })),
-    ...(problems.length > 0
-      ? [
-          {
-            title: m['col.problems'],
-            key: 'problems',
-            width: 320,
-            render: (_: unknown, row: PreviewRow) => (
-              <Typography.Text type="danger">
-                {problemsOf(row.line)
-                  .map((p) => p[lang])
-                  .join('；')}
-              </Typography.Text>
-            ),
-          },
-        ]
-      : []),
+    { title: m['col.number'], dataIndex: 'number', width: 80 },
+    { title: m['col.title'], dataIndex: 'title', ellipsis: true },
+    {
+      title: m['import.col.proposers'],
+      key: 'proposers',
+      render: (_, row) => names(row.proposers.map((p) => p.name)),
+    },
+    { title: m['import.col.category'], dataIndex: 'category' },
+    { title: m['import.col.lead'], dataIndex: 'leadBureau' },
+    { title: m['import.col.co'], key: 'co', render: (_, row) => names(row.coBureaus) },
+    { title: m['import.col.separate'], key: 'separate', render: (_, row) => names(row.separateBureaus) },
+    { title: m['col.receivedOn'], dataIndex: 'receivedOn', width: 110 },
+    {
+      title: m['col.problems'],
+      key: 'problems',
+      width: 320,
+      render: (_, row) => <Typography.Text type="danger">{problemsText(row)}</Typography.Text>,
+    },
   ];
 
-  const rowCount = file?.preview?.rows.length;
+  const counts = preview?.counts;
   return (
     <Card>
       <Typography.Title level={4} style={{ marginTop: 0 }}>
@@ -153,6 +169,10 @@ export function ImportPage() {
               style={{ width: 260 }}
               loading={sessions.isPending}
               options={(sessions.data ?? []).map((s) => ({ value: s.id, label: s.name }))}
+              onChange={(value: string) => {
+                setFileError(null);
+                runCheck(value, file);
+              }}
             />
           </Form.Item>
           <Form.Item name="assignedOn" label={m['import.assignedOn']} extra={m['assign.assignedOnHint']}>
@@ -186,52 +206,57 @@ export function ImportPage() {
           />
         )}
 
-        {problems.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            role="alert"
-            style={{ marginBottom: 16 }}
-            title={m.rowsInvalid(problems.length)}
-            description={
-              otherProblems.length > 0 && (
-                <ul style={{ margin: 0, paddingLeft: 20 }}>
-                  {otherProblems.map((p, i) => (
-                    <li key={i}>{p[lang]}</li>
-                  ))}
-                </ul>
-              )
-            }
-          />
-        )}
+        {file && !sessionId && <Alert type="info" showIcon title={m.previewNeedsSession} />}
+        {check.isPending && <Alert type="info" showIcon title={m.previewChecking} />}
 
-        {file && (
+        {preview && counts && (
           <>
-            <Typography.Title level={5}>
-              {rowCount ? m.previewHeading(file.name, rowCount) : file.name}
-            </Typography.Title>
-            {file.preview ? (
-              <Table<PreviewRow>
-                rowKey="line"
-                size="small"
-                columns={columns}
-                dataSource={file.preview.rows}
-                scroll={{ x: 'max-content' }}
-                pagination={{ pageSize: 50, hideOnSinglePage: true }}
-                onRow={(row) =>
-                  problemsOf(row.line).length > 0
-                    ? ({
-                        'data-invalid': 'true',
-                        style: { background: '#fff1f0' },
-                      } as React.HTMLAttributes<HTMLElement>)
-                    : {}
+            <Typography.Title level={5}>{m.previewHeading(preview.filename, counts.rows)}</Typography.Title>
+            <Typography.Paragraph data-testid="import-counts">
+              {m.previewCounts(counts.rows, counts.valid, counts.withProblems, counts.alreadyRegistered)}
+            </Typography.Paragraph>
+            {!preview.importable && (
+              <Alert
+                type="error"
+                showIcon
+                role="alert"
+                style={{ marginBottom: 16 }}
+                title={m.previewInvalid(counts.problems)}
+                description={
+                  preview.fileProblems.length > 0 && (
+                    <ul style={{ margin: 0, paddingLeft: 20 }}>
+                      {preview.fileProblems.map((p, i) => (
+                        <li key={i}>{p[lang]}</li>
+                      ))}
+                    </ul>
+                  )
                 }
               />
-            ) : (
-              <Alert type="info" showIcon title={m.xlsxNoPreview} style={{ marginBottom: 16 }} />
             )}
-            <Button type="primary" htmlType="submit" loading={upload.isPending} style={{ marginTop: 16 }}>
-              {rowCount ? m.confirmImport(rowCount) : m.confirmImportFile}
+            <Table<ImportPreviewRow>
+              rowKey="line"
+              size="small"
+              columns={columns}
+              dataSource={preview.rows}
+              scroll={{ x: 'max-content' }}
+              pagination={{ pageSize: 50, hideOnSinglePage: true }}
+              onRow={(row) =>
+                row.problems.length > 0
+                  ? ({
+                      'data-invalid': 'true',
+                      style: { background: '#fff1f0' },
+                    } as React.HTMLAttributes<HTMLElement>)
+                  : {}
+              }
+            />
+            <Button
+              type="primary"
+              htmlType="submit"
+              disabled={!preview.importable}
+              loading={upload.isPending}
+              style={{ marginTop: 16 }}
+            >
+              {m.confirmImport(counts.valid)}
             </Button>
           </>
         )}

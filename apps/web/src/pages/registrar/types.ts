@@ -18,6 +18,8 @@ export type ReplySummary = Schemas['ReplySummaryDto'];
 export type Satisfaction = Schemas['Satisfaction'];
 export type FeedbackResult = Schemas['FeedbackResultDto'];
 export type ImportResult = Schemas['ImportResultDto'];
+export type ImportPreview = Schemas['ImportPreviewDto'];
+export type ImportPreviewRow = Schemas['ImportPreviewRowDto'];
 
 export const SESSION_BODIES: readonly SessionBody[] = ['cppcc', 'npc'];
 export const PROPOSAL_KINDS: readonly ProposalKind[] = ['proposal', 'suggestion'];
