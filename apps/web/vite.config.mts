@@ -18,19 +18,7 @@ export default defineConfig({
     },
   },
   server: {
-    // npm run web:dev: the API on :3000 answers everything that is not the app.
-    proxy: Object.fromEntries(
-      [
-        '/auth',
-        '/assignments',
-        '/proposals',
-        '/replies',
-        '/sessions',
-        '/organisations',
-        '/public',
-        '/verify',
-        '/docs',
-      ].map((path) => [path, 'http://127.0.0.1:3000']),
-    ),
+    // npm run web:dev: the API on :3000 answers every path that is not the app's own (/app/…).
+    proxy: { '^/(?!app(/|$))': 'http://127.0.0.1:3000' },
   },
 });
