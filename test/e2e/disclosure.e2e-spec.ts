@@ -287,6 +287,31 @@ describe('Public disclosure: the feed, pages and PDFs of published replies, and 
     expect((await pub('/public/replies?phone=1')).status).toBe(400);
   });
 
+  it('searches the published replies by the letter’s words, the title and the 文号, and finds nothing else', async () => {
+    const ids = async (q: string) =>
+      (await pub(`/public/replies?q=${encodeURIComponent(q)}`)).body.items.map((item: { id: string }) => item.id);
+    // Every reply here carries the heading 完善政策配套; only the two published ones may be found,
+    // once the worker has indexed the signed letters.
+    const published = await newestFirst();
+    await until(async () => ((await ids('政策配套')).length === 2 ? true : null), 'the letters to be indexed');
+    expect(await ids('政策配套')).toEqual(published);
+    expect(await ids('政策配套 并不存在的词')).toEqual([]);
+    const titleOf = async (replyId: string) =>
+      (
+        await ctx.dataSource.query<{ title: string }[]>(
+          `SELECT p.title FROM replies r JOIN proposals p ON p.id = r.proposal_id WHERE r.id = $1`,
+          [replyId],
+        )
+      )[0].title;
+    expect(await ids(await titleOf(replies.publicA.replyId))).toEqual([replies.publicA.replyId]);
+    expect(await ids(await titleOf(replies.notPublic.replyId))).toEqual([]);
+    expect(await ids(await titleOf(replies.onRequest.replyId))).toEqual([]);
+    expect(await ids(replies.publicB.documentNumber!)).toEqual([replies.publicB.replyId]);
+    expect(await ids(replies.voided.documentNumber!)).toEqual([]);
+    expect(await ids('100%_')).toEqual([]);
+    expect((await pub(`/public/replies?q=${'长'.repeat(101)}`)).status).toBe(400);
+  });
+
   it('shows a published reply’s page with the letter text and PDF link, without the contact line', async () => {
     const page = await pub(`/public/replies/${replies.publicA.replyId}`);
     expect(page.status).toBe(200);

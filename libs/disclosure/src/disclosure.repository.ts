@@ -4,7 +4,11 @@ import type { DataSource } from 'typeorm';
 import { ReplyStatus } from '@dafu/replies/domain/reply-status';
 import { Disclosure, type ReplyContent } from '@dafu/replies/domain/reply-content';
 import type { SessionBody } from '@dafu/platform/vocabulary';
+import { buildSearchQuery, type Segmenter } from '@dafu/search/domain/search-text';
+import { normaliseDocumentNumber } from '@dafu/search/domain/search-document';
+import { jiebaSegmenter } from '@dafu/search/jieba-segmenter';
 import type { PublicationCutoffs, PublicFeedQuery, PublicReplySummary, PublicSession } from './disclosure.types';
+import { escapeLike } from '@dafu/platform/database/like-pattern';
 
 interface SummaryRow {
   id: string;
@@ -67,7 +71,26 @@ function toSummary(row: SummaryRow): PublicReplySummary {
 
 @Injectable()
 export class DisclosureRepository {
+  private readonly segmenter: Segmenter = jiebaSegmenter();
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * The reply matches the words: its signed letter in the search index (jieba's words, every one
+   * must match), or its title or 文号 containing the text. Only replies the feed already allows
+   * are looked at, so the index can reveal nothing else.
+   */
+  private textCondition(text: string, params: unknown[]): string {
+    const alternatives: string[] = [];
+    const { tsquery } = buildSearchQuery(text, this.segmenter);
+    if (tsquery) {
+      alternatives.push(`EXISTS (SELECT 1 FROM search_documents d
+        WHERE d.doc_kind = 'reply' AND d.source_id = r.id AND d.tsv @@ $${params.push(tsquery)}::tsquery)`);
+    }
+    alternatives.push(`p.title ILIKE $${params.push(`%${escapeLike(text)}%`)}`);
+    alternatives.push(`r.document_number ILIKE $${params.push(`%${escapeLike(normaliseDocumentNumber(text))}%`)}`);
+    return `(${alternatives.join(' OR ')})`;
+  }
 
   private publishedParams(cutoffs: PublicationCutoffs, timezone: string): unknown[] {
     return [cutoffs.map((c) => c.body), cutoffs.map((c) => c.cutoff), timezone];
@@ -80,6 +103,8 @@ export class DisclosureRepository {
   ): Promise<{ items: PublicReplySummary[]; total: number }> {
     const params = this.publishedParams(cutoffs, timezone);
     const filters: string[] = [];
+    const text = query.q?.trim() ?? '';
+    if (text !== '') filters.push(this.textCondition(text, params));
     if (query.sessionId) filters.push(`s.id = $${params.push(query.sessionId)}`);
     if (query.bureauId) filters.push(`o.id = $${params.push(query.bureauId)}`);
     if (query.grade) filters.push(`r.grade = $${params.push(query.grade)}`);

@@ -44,6 +44,7 @@ export interface PublicSession {
 }
 
 export interface PublicFeedQuery {
+  q?: string;
   sessionId?: string;
   bureauId?: string;
   grade?: string;

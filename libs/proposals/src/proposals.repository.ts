@@ -9,6 +9,7 @@ import { ProposalEntity } from './entities/proposal.entity';
 import { ProposerEntity, ProposerRole } from './entities/proposer.entity';
 import { SessionEntity } from './entities/session.entity';
 import type { NewProposal, Page, Proposal, ProposalFilter, Proposer, Session } from './proposals.types';
+import { escapeLike } from '@dafu/platform/database/like-pattern';
 
 function toSession(row: SessionEntity): Session {
   return {
@@ -71,10 +72,6 @@ function applyScope(query: SelectQueryBuilder<ProposalEntity>, scope: ReadScope)
     default:
       return assertUnreachable(scope);
   }
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 @Injectable()

@@ -11,6 +11,7 @@ import { buildSnippet } from './domain/snippet';
 import type { SearchPageDto, SearchQueryDto } from './dto/search.dto';
 import { jiebaSegmenter } from './jieba-segmenter';
 import { SearchPublication } from './search-publication';
+import { escapeLike } from '@dafu/platform/database/like-pattern';
 
 /** Ranking reads every matching tsvector: beyond this many matches, the most recent are ranked. */
 export const RANKED_AT_MOST = 2000;
@@ -95,10 +96,6 @@ export function nameCondition(text: string, params: unknown[]): string | null {
 /** 文号 carry a year: digits, usually in brackets (三民文〔2023〕21号). */
 export function looksLikeDocumentNumber(text: string): boolean {
   return /[0-9０-９]/.test(text) || /[〔〕[\]［］【】]/.test(text);
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /**

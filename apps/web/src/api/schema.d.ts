@@ -6314,6 +6314,8 @@ export interface operations {
     DisclosureController_feed: {
         parameters: {
             query?: {
+                /** @description words of the letter or its title (every word must match), or part of a 文号 */
+                q?: string;
                 sessionId?: string;
                 bureauId?: string;
                 grade?: string;

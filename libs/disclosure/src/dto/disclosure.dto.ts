@@ -1,9 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { SessionBody } from '@dafu/platform/vocabulary';
 
 export class PublicFeedQueryDto {
+  @ApiPropertyOptional({
+    example: '日间照料',
+    description: 'words of the letter or its title (every word must match), or part of a 文号',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() sessionId?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() bureauId?: string;
   @ApiPropertyOptional({ example: 'A' }) @IsOptional() @Matches(/^[A-Z]$/) grade?: string;

@@ -32,7 +32,8 @@ function setup() {
     ],
     'GET /public/replies': (request: { query: URLSearchParams }) => {
       const grade = request.query.get('grade');
-      const items = ALL.filter((item) => !grade || item.grade === grade);
+      const q = request.query.get('q');
+      const items = ALL.filter((item) => (!grade || item.grade === grade) && (!q || item.proposalTitle.includes(q)));
       return { items, page: 1, pageSize: 20, total: items.length };
     },
     'GET /public/replies/:id': (_r: unknown, params: Record<string, string>) => ({
@@ -76,6 +77,16 @@ describe('PublicRepliesPage', () => {
     expect(replyRequests(requests).at(-1)?.query.get('sessionId')).toBe('s1');
     await waitFor(() => expect(screen.queryByText('提案第 146 号：关于加强养老服务的提案')).toBeNull());
     expect(screen.getByText('提案第 21 号：关于社区治理的提案')).toBeTruthy();
+  });
+
+  it('searches by the words typed, from the first page, and lists what the API found', async () => {
+    const { requests } = setup();
+    await screen.findByText('提案第 21 号：关于社区治理的提案');
+    await userEvent.type(screen.getByLabelText('查找'), '养老服务{Enter}');
+    await waitFor(() => expect(replyRequests(requests).at(-1)?.query.get('q')).toBe('养老服务'));
+    expect(replyRequests(requests).at(-1)?.query.get('page')).toBe('1');
+    await waitFor(() => expect(screen.queryByText('提案第 21 号：关于社区治理的提案')).toBeNull());
+    expect(screen.getByText('提案第 146 号：关于加强养老服务的提案')).toBeTruthy();
   });
 
   it("opens a reply's page with its text and a plain link to its PDF", async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Flex, Select, Space, Table, Tag, Typography } from 'antd';
+import { Card, Flex, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
@@ -17,13 +17,14 @@ const PAGE_SIZE = 20;
 const GRADES = ['A', 'B', 'C', 'D'];
 
 /**
- * 公开答复: GET /public/replies filtered by session and grade, paged by the API, each linking to
+ * 公开答复: GET /public/replies searched by words, title or 文号, filtered by session and grade, paged by the API, each linking to
  * its page under `basePath` (/public without login, /public-replies in the app), and the
  * verification of a letter.
  */
 export function PublicRepliesPage({ basePath }: { basePath: string }) {
   const { api } = useSession();
   const t = useMessages(publicMessages);
+  const [q, setQ] = useState<string | undefined>();
   const [sessionId, setSessionId] = useState<string | undefined>();
   const [grade, setGrade] = useState<string | undefined>();
   const [page, setPage] = useState(1);
@@ -32,7 +33,7 @@ export function PublicRepliesPage({ basePath }: { basePath: string }) {
     queryKey: ['public', 'sessions'],
     queryFn: async () => unwrap(await api.GET('/public/sessions')),
   });
-  const query = { sessionId, grade, page, pageSize: PAGE_SIZE };
+  const query = { q, sessionId, grade, page, pageSize: PAGE_SIZE };
   const replies = useQuery({
     queryKey: ['public', 'replies', query],
     queryFn: async () => unwrap(await api.GET('/public/replies', { params: { query } })),
@@ -69,6 +70,21 @@ export function PublicRepliesPage({ basePath }: { basePath: string }) {
         </Typography.Title>
         <Typography.Paragraph type="secondary">{t.hint}</Typography.Paragraph>
         <Flex wrap gap="middle" align="center" style={{ marginBottom: 16 }} role="search">
+          <Space>
+            <label htmlFor="public-search">{t.search}</label>
+            <Input.Search
+              id="public-search"
+              aria-label={t.search}
+              placeholder={t.searchPlaceholder}
+              allowClear
+              maxLength={100}
+              style={{ width: 320 }}
+              onSearch={(text) => {
+                setQ(text.trim() === '' ? undefined : text.trim());
+                reset();
+              }}
+            />
+          </Space>
           <Space>
             <label htmlFor="public-session">{t.session}</label>
             <Select<string>
