@@ -44,6 +44,7 @@ describe('Draft access: supervisors read unsigned replies only when granted', ()
     `/replies/${id}/sources`,
     `/replies/${id}/attachments`,
     `/replies/${id}/documents/pdf`,
+    `/replies/${id}/preview`,
   ];
 
   beforeAll(async () => {
