@@ -28,6 +28,9 @@ export function assignmentView(overrides: Partial<AssignmentView> = {}): Assignm
     proposalNumber: 146,
     proposalTitle: '关于加快发展社区养老服务的提案',
     sessionId: 's1',
+    daysLeft: 88,
+    workingDaysLeft: 60,
+    acceptedByDefault: false,
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import type { AssignmentListItem, AssignmentView, Organisation, Proposal, Session } from './types';
+import type { AssignmentListItem, Organisation, Proposal, Session } from './types';
 
 /** Records as the API answers them, for the registrar pages' tests. */
 export const sessionFixture: Session = {
@@ -53,7 +53,7 @@ export function proposalFixture(overrides: Partial<Proposal> = {}): Proposal {
 }
 
 export function assignmentFixture(overrides: Partial<AssignmentListItem> = {}): AssignmentListItem {
-  const view: AssignmentView = {
+  return {
     id: 'a1',
     proposalId: 'p1',
     bureauId: 'b1',
@@ -71,8 +71,11 @@ export function assignmentFixture(overrides: Partial<AssignmentListItem> = {}): 
     proposalNumber: 146,
     proposalTitle: '关于积极应对人口老龄化的提案',
     sessionId: 's1',
+    daysLeft: 30,
+    workingDaysLeft: 20,
+    acceptedByDefault: false,
+    ...overrides,
   };
-  return { ...view, daysLeft: 30, workingDaysLeft: 20, acceptedByDefault: false, ...overrides };
 }
 
 /** The API's refusal body, as the exception filter writes it. */
