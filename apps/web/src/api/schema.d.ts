@@ -1765,7 +1765,9 @@ export interface components {
              *       "replyId": "…"
              *     }
              */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             /** @description the last error */
             failedReason: string;
             attemptsMade: number;
@@ -3553,6 +3555,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                queue: components["schemas"]["QueueName"];
             };
             cookie?: never;
         };
