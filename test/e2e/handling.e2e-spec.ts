@@ -1,6 +1,6 @@
 import { addCalendarMonths, addDays } from '@dafu/deadlines/domain/local-date';
 import { Role } from '@dafu/platform/vocabulary';
-import { bearer, TestContext, TestUser, today } from '@dafu/testing';
+import { bearer, TestContext, TestUser, today, undocumentedShape } from '@dafu/testing';
 
 describe('Handling an assignment: acknowledgement, reassignment, extension', () => {
   let ctx: TestContext;
@@ -67,6 +67,7 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
       .set(...bearer(clerk));
     expect(acknowledged.status).toBe(200);
     expect(acknowledged.body).toMatchObject({ status: 'acknowledged', acknowledgedAt: expect.any(String) });
+    expect(undocumentedShape(acknowledged.body, 'POST', '/assignments/{id}/acknowledge')).toEqual([]);
 
     const again = await ctx
       .http()
@@ -126,19 +127,32 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
       .get(`/assignments/${assignment.id}`)
       .set(...bearer(registrar));
     expect(old.body.status).toBe('reassigned');
+    expect(undocumentedShape(old.body, 'GET', '/assignments/{id}')).toEqual([]);
+    expect(old.body).toMatchObject({ daysLeft: expect.any(Number), acceptedByDefault: false });
     // The clerk of the old bureau no longer sees the proposal as theirs to handle.
     const live = await ctx
       .http()
       .get(`/proposals/${proposal.id}/assignments`)
       .set(...bearer(registrar));
     expect(live.body.map((a: { status: string }) => a.status).sort()).toEqual(['assigned', 'reassigned']);
+    expect(undocumentedShape(live.body, 'GET', '/proposals/{id}/assignments')).toEqual([]);
     const requests = await ctx
       .http()
       .get(`/assignments/${assignment.id}/requests`)
       .set(...bearer(clerk));
     expect(requests.body.reassignments).toEqual([
-      expect.objectContaining({ status: 'approved', newAssignmentId: approved.body.id }),
+      expect.objectContaining({
+        status: 'approved',
+        newAssignmentId: approved.body.id,
+        requestedBy: clerk.id,
+        requestedByName: clerk.displayName,
+        suggestedBureauId: rightBureau.id,
+        suggestedBureauName: rightBureau.name,
+        decidedBy: registrar.id,
+        decidedByName: registrar.displayName,
+      }),
     ]);
+    expect(undocumentedShape(requests.body, 'GET', '/assignments/{id}/requests')).toEqual([]);
     expect(await auditActions(assignment.id)).toEqual([
       'assignment.created',
       'assignment.request_reassignment',
@@ -217,6 +231,24 @@ describe('Handling an assignment: acknowledgement, reassignment, extension', () 
       .send({});
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: 'acknowledged', dueOn: requestedDueOn });
+    const requests = await ctx
+      .http()
+      .get(`/assignments/${assignment.id}/requests`)
+      .set(...bearer(registrar));
+    expect(requests.body).toEqual({
+      reassignments: [],
+      extensions: [
+        expect.objectContaining({
+          status: 'approved',
+          previousDueOn: assignment.dueOn,
+          requestedDueOn,
+          reason: '需等待年度预算批复',
+          requestedByName: clerk.displayName,
+          decidedByName: supervisor.displayName,
+        }),
+      ],
+    });
+    expect(undocumentedShape(requests.body, 'GET', '/assignments/{id}/requests')).toEqual([]);
     const audit = await ctx
       .http()
       .get('/audit-events')

@@ -1,5 +1,14 @@
 import { Role } from '@dafu/platform/vocabulary';
-import { bearer, completeContent, draftedReply, TEST_PASSWORD, TestContext, TestUser, uniqueName } from '@dafu/testing';
+import {
+  bearer,
+  completeContent,
+  draftedReply,
+  TEST_PASSWORD,
+  TestContext,
+  TestUser,
+  undocumentedShape,
+  uniqueName,
+} from '@dafu/testing';
 
 describe('Replies: drafts, review, sign-off, voiding', () => {
   let ctx: TestContext;
@@ -92,6 +101,7 @@ describe('Replies: drafts, review, sign-off, voiding', () => {
         coOpinions: [expect.objectContaining({ bureauName: coBureau.name, status: 'missing' })],
         similarReplies: [],
       });
+      expect(undocumentedShape(sources.body, 'GET', '/replies/{id}/sources')).toEqual([]);
 
       const coClerk = await ctx.newUser(Role.Clerk, coBureau);
       await post(`/assignments/${assignments[1].id}/acknowledge`, coClerk);
@@ -137,6 +147,7 @@ describe('Replies: drafts, review, sign-off, voiding', () => {
       expect(diff.body).toHaveLength(1);
       expect(diff.body[0]).toMatchObject({ kind: 'changed', path: 'opening' });
       expect(diff.body[0].segments).toContainEqual({ op: 'insert', text: '（修改）' });
+      expect(undocumentedShape(diff.body, 'GET', '/replies/{id}/diff')).toEqual([]);
       const missing = await get(`/replies/${drafted.replyId}/versions/9`, clerk);
       expect(missing.status).toBe(404);
     });
@@ -187,6 +198,7 @@ describe('Replies: drafts, review, sign-off, voiding', () => {
       const check = await get(`/replies/${started.body.id}/completeness`, clerk);
       const items = check.body.map((m: { item: string }) => m.item);
       expect(items).toEqual(expect.arrayContaining(['grade', 'body', 'contact_name', 'contact_phone']));
+      expect(undocumentedShape(check.body, 'GET', '/replies/{id}/completeness')).toEqual([]);
       const refused = await post(`/replies/${started.body.id}/submit`, clerk, { version: 1 });
       expect(refused.status).toBe(422);
       expect(refused.body.code).toBe('REPLY_INCOMPLETE');
@@ -353,6 +365,7 @@ describe('Replies: drafts, review, sign-off, voiding', () => {
         reason: '部分措施尚在推进',
         data: expect.objectContaining({ grade: 'B', proposedGrade: 'A', gradeChanged: true }),
       });
+      expect(undocumentedShape(history.body, 'GET', '/replies/{id}/history')).toEqual([]);
       const outbox = await ctx.dataSource.query(
         `SELECT event_name FROM outbox_events WHERE aggregate_type = 'reply' AND aggregate_id = $1`,
         [replyId],

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@dafu/platform/vocabulary';
 import { SimilarRepliesService } from '@dafu/search/similar-replies.service';
-import { bearer, draftedReply, TestContext, TestUser } from '@dafu/testing';
+import { bearer, draftedReply, TestContext, TestUser, undocumentedShape } from '@dafu/testing';
 import { until } from '@dafu/testing/letters';
 import { EXPECTED_LETTERS, SEEDS_DIR } from '@dafu/testing/seed-letters';
 
@@ -172,6 +172,7 @@ describe('Similar past replies beside a draft', () => {
     const similar = sources.body.similarReplies as Similar[];
     expect(similar[0]).toMatchObject({ kind: 'past_reply', id: earlier.replyId });
     expect(similar[0].sections[0].heading).toBe('推进老年助餐服务');
+    expect(undocumentedShape(sources.body, 'GET', '/replies/{id}/sources')).toEqual([]);
 
     // Another bureau's clerk, drafting the same question, does not see this bureau's letter.
     const theirs = await draftedReply(ctx, registrar, sessionId, otherClerk);

@@ -14,7 +14,7 @@ import {
 } from '@nestjs/common';
 import { fileResponse } from '@dafu/platform/http/file-response';
 import { SessionBody } from '@dafu/platform/vocabulary';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
@@ -376,6 +376,8 @@ export class HandlingRulesController {
 
   @Put(':body')
   @RequirePermission(Permission.HandlingRulesManage)
+  // Named explicitly: under ts-node's transpile-only the enum type reflects as Object, which Swagger skips.
+  @ApiParam({ name: 'body', enum: SessionBody, enumName: 'SessionBody' })
   @ApiOkResponse({ type: UpdatedRulesDto })
   update(
     @Auth() actor: Actor,

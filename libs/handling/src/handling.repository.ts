@@ -12,7 +12,7 @@ import { CoOpinionEntity, ProposerContactEntity } from './entities/co-opinion.en
 import { AttachmentEntity } from './entities/attachment.entity';
 import { AssignmentStatus, ENDED_ASSIGNMENT_STATUSES, OPEN_ASSIGNMENT_STATUSES } from './domain/assignment-status';
 import { AssignmentEntity } from './entities/assignment.entity';
-import type { Assignment, AssignmentView } from './handling.types';
+import type { Assignment, AssignmentRequests, NamedAssignment } from './handling.types';
 
 function toAssignment(row: AssignmentEntity): Assignment {
   return {
@@ -52,7 +52,7 @@ interface AssignmentViewRow {
   session_id: string;
 }
 
-function toView(row: AssignmentViewRow): AssignmentView {
+function toView(row: AssignmentViewRow): NamedAssignment {
   return {
     id: row.id,
     proposalId: row.proposal_id,
@@ -83,6 +83,47 @@ const ASSIGNMENT_VIEW_SELECT = `
     FROM assignments a
     JOIN organisations o ON o.id = a.bureau_id
     JOIN proposals p ON p.id = a.proposal_id`;
+
+interface HandlingRequestRow {
+  id: string;
+  assignment_id: string;
+  reason: string;
+  status: RequestStatus;
+  requested_by: string;
+  requested_by_name: string | null;
+  created_at: Date;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decision_reason: string | null;
+  decided_at: Date | null;
+}
+
+interface ReassignmentRequestRow extends HandlingRequestRow {
+  suggested_bureau_id: string | null;
+  suggested_bureau_name: string | null;
+  new_assignment_id: string | null;
+}
+
+interface ExtensionRequestRow extends HandlingRequestRow {
+  previous_due_on: string;
+  requested_due_on: string;
+}
+
+function toHandlingRequest(row: HandlingRequestRow) {
+  return {
+    id: row.id,
+    assignmentId: row.assignment_id,
+    reason: row.reason,
+    status: row.status,
+    requestedBy: row.requested_by,
+    requestedByName: row.requested_by_name,
+    createdAt: row.created_at,
+    decidedBy: row.decided_by,
+    decidedByName: row.decided_by_name,
+    decisionReason: row.decision_reason,
+    decidedAt: row.decided_at,
+  };
+}
 
 export interface AssignmentFilter {
   /** Only assignments the bureau still has to work on. */
@@ -146,7 +187,7 @@ export class HandlingRepository {
   }
 
   /** Lists with bureau and proposal names, ordered by due date: what a clerk works through. */
-  async listAssignments(filter: AssignmentFilter, scope: ReadScope): Promise<AssignmentView[]> {
+  async listAssignments(filter: AssignmentFilter, scope: ReadScope): Promise<NamedAssignment[]> {
     const params: unknown[] = [];
     const conditions = [scopeCondition(scope, params)];
     const add = (sql: string, value: unknown) => {
@@ -168,7 +209,7 @@ export class HandlingRepository {
     return rows.map(toView);
   }
 
-  async findAssignment(id: string, scope: ReadScope): Promise<AssignmentView | null> {
+  async findAssignment(id: string, scope: ReadScope): Promise<NamedAssignment | null> {
     const params: unknown[] = [id];
     const rows = await this.dataSource.query<AssignmentViewRow[]>(
       `${ASSIGNMENT_VIEW_SELECT} WHERE a.id = $1 AND ${scopeCondition(scope, params)}`,
@@ -276,18 +317,46 @@ export class HandlingRepository {
     await manager.update(ExtensionRequestEntity, { id }, { ...decision, decidedAt: new Date() });
   }
 
-  async requestsOf(
-    assignmentId: string,
-  ): Promise<{ reassignments: ReassignmentRequestEntity[]; extensions: ExtensionRequestEntity[] }> {
+  /** Both kinds of request of one assignment, oldest first, each with its people's (and bureau's) names. */
+  async requestsOf(assignmentId: string): Promise<AssignmentRequests> {
     const [reassignments, extensions] = await Promise.all([
-      this.dataSource
-        .getRepository(ReassignmentRequestEntity)
-        .find({ where: { assignmentId }, order: { createdAt: 'ASC' } }),
-      this.dataSource
-        .getRepository(ExtensionRequestEntity)
-        .find({ where: { assignmentId }, order: { createdAt: 'ASC' } }),
+      this.dataSource.query<ReassignmentRequestRow[]>(
+        `SELECT r.id, r.assignment_id, r.reason, r.status, r.requested_by, rb.display_name AS requested_by_name,
+                r.created_at, r.decided_by, db.display_name AS decided_by_name, r.decision_reason, r.decided_at,
+                r.suggested_bureau_id, sb.name AS suggested_bureau_name, r.new_assignment_id
+           FROM reassignment_requests r
+           LEFT JOIN users rb ON rb.id = r.requested_by
+           LEFT JOIN users db ON db.id = r.decided_by
+           LEFT JOIN organisations sb ON sb.id = r.suggested_bureau_id
+          WHERE r.assignment_id = $1
+          ORDER BY r.created_at`,
+        [assignmentId],
+      ),
+      this.dataSource.query<ExtensionRequestRow[]>(
+        `SELECT e.id, e.assignment_id, e.reason, e.status, e.requested_by, rb.display_name AS requested_by_name,
+                e.created_at, e.decided_by, db.display_name AS decided_by_name, e.decision_reason, e.decided_at,
+                e.previous_due_on::text AS previous_due_on, e.requested_due_on::text AS requested_due_on
+           FROM extension_requests e
+           LEFT JOIN users rb ON rb.id = e.requested_by
+           LEFT JOIN users db ON db.id = e.decided_by
+          WHERE e.assignment_id = $1
+          ORDER BY e.created_at`,
+        [assignmentId],
+      ),
     ]);
-    return { reassignments, extensions };
+    return {
+      reassignments: reassignments.map((row) => ({
+        ...toHandlingRequest(row),
+        suggestedBureauId: row.suggested_bureau_id,
+        suggestedBureauName: row.suggested_bureau_name,
+        newAssignmentId: row.new_assignment_id,
+      })),
+      extensions: extensions.map((row) => ({
+        ...toHandlingRequest(row),
+        previousDueOn: row.previous_due_on,
+        requestedDueOn: row.requested_due_on,
+      })),
+    };
   }
 
   async findOpinion(manager: EntityManager, assignmentId: string): Promise<CoOpinionEntity | null> {

@@ -42,7 +42,7 @@ import {
   NotABureauError,
 } from './errors';
 import { AssignmentChanges, AssignmentFilter, HandlingRepository } from './handling.repository';
-import type { Assignment, AssignmentListItem, AssignmentView, TimelineEntry } from './handling.types';
+import type { Assignment, AssignmentRequests, AssignmentView, NamedAssignment, TimelineEntry } from './handling.types';
 
 function refusalError(reason: AssignmentRefusal, from: string, action: AssignmentAction): DafuError {
   switch (reason) {
@@ -116,17 +116,20 @@ export class HandlingService {
     return this.deadlines.today();
   }
 
-  async listAssignments(actor: Actor, filter: AssignmentFilter): Promise<AssignmentListItem[]> {
-    const [views, calendar] = await Promise.all([
-      this.repository.listAssignments(filter, readScopeOf(actor)),
-      this.deadlines.calendar(),
-    ]);
+  async listAssignments(actor: Actor, filter: AssignmentFilter): Promise<AssignmentView[]> {
+    return this.standingOf(await this.repository.listAssignments(filter, readScopeOf(actor)));
+  }
+
+  /** Where each assignment stands today: the same days left and 默认签收 in lists and on one assignment. */
+  private async standingOf(assignments: NamedAssignment[]): Promise<AssignmentView[]> {
+    if (assignments.length === 0) return [];
+    const calendar = await this.deadlines.calendar();
     const today = this.today();
-    return views.map((view) => ({
-      ...view,
-      daysLeft: daysBetween(today, view.dueOn),
-      workingDaysLeft: calendar.workingDaysBetween(today, view.dueOn),
-      acceptedByDefault: isAcceptedByDefault(view.status, today <= view.acknowledgeBy),
+    return assignments.map((assignment) => ({
+      ...assignment,
+      daysLeft: daysBetween(today, assignment.dueOn),
+      workingDaysLeft: calendar.workingDaysBetween(today, assignment.dueOn),
+      acceptedByDefault: isAcceptedByDefault(assignment.status, today <= assignment.acknowledgeBy),
     }));
   }
 
@@ -153,14 +156,15 @@ export class HandlingService {
 
   async listAssignmentsOfProposal(actor: Actor, proposalId: string): Promise<AssignmentView[]> {
     await this.proposals.getProposal(actor, proposalId);
-    return this.repository.listAssignments({ proposalId }, readScopeOf(actor));
+    return this.standingOf(await this.repository.listAssignments({ proposalId }, readScopeOf(actor)));
   }
 
   /** Another bureau's assignment reads as "not found": its existence is not disclosed. */
   async getAssignment(actor: Actor, id: string): Promise<AssignmentView> {
     const assignment = await this.repository.findAssignment(id, readScopeOf(actor));
     if (!assignment) throw new AssignmentNotFoundError(id);
-    return assignment;
+    const [view] = await this.standingOf([assignment]);
+    return view;
   }
 
   async assign(
@@ -425,7 +429,7 @@ export class HandlingService {
     return this.getAssignment(actor, id);
   }
 
-  async requestsOf(actor: Actor, id: string) {
+  async requestsOf(actor: Actor, id: string): Promise<AssignmentRequests> {
     await this.getAssignment(actor, id);
     return this.repository.requestsOf(id);
   }

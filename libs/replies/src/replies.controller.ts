@@ -13,7 +13,7 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Permission } from '@dafu/platform/auth/access';
 import type { Actor } from '@dafu/platform/auth/actor';
@@ -22,6 +22,7 @@ import { readUploadedFile } from '@dafu/platform/http/uploaded-file';
 import { SessionBody } from '@dafu/platform/vocabulary';
 import { AttachmentDto } from '@dafu/handling/dto/work.dto';
 import { contentOf } from './dto/reply-content.dto';
+import { MissingItemDto, ReplyChangeDto, ReplyHistoryEventDto, ReplySourcesDto } from './dto/reply-read.dto';
 import {
   AnswerCommentDto,
   ApproveDto,
@@ -112,19 +113,26 @@ export class RepliesController {
 
   @Get(':id/diff')
   @RequirePermission(Permission.ReplyRead)
-  diff(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string, @Query() query: DiffQueryDto) {
+  @ApiOkResponse({ type: [ReplyChangeDto] })
+  diff(
+    @Auth() actor: Actor,
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query() query: DiffQueryDto,
+  ): Promise<ReplyChangeDto[]> {
     return this.replies.diff(actor, id, query.from, query.to);
   }
 
   @Get(':id/completeness')
   @RequirePermission(Permission.ReplyRead)
-  completeness(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: [MissingItemDto], description: 'Empty when the reply may be submitted' })
+  completeness(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<MissingItemDto[]> {
     return this.replies.completeness(actor, id);
   }
 
   @Get(':id/sources')
   @RequirePermission(Permission.ReplyRead)
-  sources(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: ReplySourcesDto })
+  sources(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReplySourcesDto> {
     return this.replies.sources(actor, id);
   }
 
@@ -206,7 +214,8 @@ export class RepliesController {
 
   @Get(':id/history')
   @RequirePermission(Permission.ReplyRead)
-  history(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string) {
+  @ApiOkResponse({ type: [ReplyHistoryEventDto] })
+  history(@Auth() actor: Actor, @Param('id', ParseUUIDPipe) id: string): Promise<ReplyHistoryEventDto[]> {
     return this.replies.history(actor, id);
   }
 
@@ -270,6 +279,8 @@ export class ReplyConfigurationController {
 
   @Put('grade-scales/:body')
   @RequirePermission(Permission.GradeScaleManage)
+  // Named explicitly: under ts-node's transpile-only the enum type reflects as Object, which Swagger skips.
+  @ApiParam({ name: 'body', enum: SessionBody, enumName: 'SessionBody' })
   @ApiOkResponse({ type: GradeScaleDto })
   setGradeScale(
     @Auth() actor: Actor,

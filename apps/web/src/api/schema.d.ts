@@ -1781,7 +1781,9 @@ export interface components {
              *       "replyId": "…"
              *     }
              */
-            data: Record<string, never>;
+            data: {
+                [key: string]: unknown;
+            };
             /** @description the last error */
             failedReason: string;
             attemptsMade: number;
@@ -2179,6 +2181,12 @@ export interface components {
             proposalNumber: number;
             proposalTitle: string;
             sessionId: string;
+            /** @description Calendar days until the due date; negative when overdue */
+            daysLeft: number;
+            /** @description Working days until the due date (holidays and 调休 counted) */
+            workingDaysLeft: number;
+            /** @description Not acknowledged within the window: counts as accepted (默认签收) */
+            acceptedByDefault: boolean;
         };
         AssignmentListItemDto: {
             id: string;
@@ -2228,9 +2236,55 @@ export interface components {
             reason: string | null;
             text: components["schemas"]["TimelineTextDto"];
         };
+        /** @enum {string} */
+        RequestStatus: "pending" | "approved" | "rejected";
+        ReassignmentRequestDto: {
+            id: string;
+            assignmentId: string;
+            reason: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @description The clerk who asked */
+            requestedBy: string;
+            requestedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The registrar who decided */
+            decidedBy: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            suggestedBureauId: string | null;
+            suggestedBureauName: string | null;
+            /** @description The other bureau's assignment once approved */
+            newAssignmentId: string | null;
+        };
+        ExtensionRequestDto: {
+            id: string;
+            assignmentId: string;
+            reason: string;
+            status: components["schemas"]["RequestStatus"];
+            /** @description The clerk who asked */
+            requestedBy: string;
+            requestedByName: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The registrar who decided */
+            decidedBy: string | null;
+            decidedByName: string | null;
+            decisionReason: string | null;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /** @example 2023-06-01 */
+            previousDueOn: string;
+            /** @example 2023-08-01 */
+            requestedDueOn: string;
+        };
         AssignmentRequestsDto: {
-            reassignments: Record<string, never>[];
-            extensions: Record<string, never>[];
+            /** @description Oldest first */
+            reassignments: components["schemas"]["ReassignmentRequestDto"][];
+            /** @description Oldest first */
+            extensions: components["schemas"]["ExtensionRequestDto"][];
         };
         RequestReassignmentDto: {
             /** @example 该事项属市住建局职责 */
@@ -2535,6 +2589,69 @@ export interface components {
             savedAt: string;
             content: components["schemas"]["ReplyContentDto"];
         };
+        BilingualLabelDto: {
+            zh: string;
+            en: string;
+        };
+        DiffSegmentDto: {
+            /** @enum {string} */
+            op: "equal" | "insert" | "delete";
+            text: string;
+        };
+        ReplyChangeDto: {
+            /**
+             * @description Path into the reply content
+             * @example sections[1].paragraphs[0]
+             */
+            path: string;
+            label: components["schemas"]["BilingualLabelDto"];
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            before: string | null;
+            after: string | null;
+            /** @description equal+delete runs give before, equal+insert give after */
+            segments: components["schemas"]["DiffSegmentDto"][];
+        };
+        /** @enum {string} */
+        MissingItemKind: "grade" | "grade_justification" | "title" | "addressees" | "opening" | "body" | "issuer" | "contact_name" | "contact_phone" | "cc" | "cc_co_bureau" | "disclosure_reason" | "talk" | "co_opinion";
+        MissingItemDto: {
+            item: components["schemas"]["MissingItemKind"];
+            /** @description The bureau for cc_co_bureau and co_opinion; the unknown grade for grade */
+            detail?: string;
+            zh: string;
+            en: string;
+        };
+        ReusableSectionDto: {
+            /** @description What an inserted section records as its source sectionIndex */
+            index: number;
+            heading: string;
+            paragraphs: string[];
+        };
+        SimilarReplyDto: {
+            /**
+             * @description past_reply: a signed or issued reply in Dafu; archived_letter: an imported historical letter
+             * @enum {string}
+             */
+            kind: "past_reply" | "archived_letter";
+            /** @description The reply's or the archived letter's id */
+            id: string;
+            proposalId: string | null;
+            title: string;
+            sessionLabel: string | null;
+            documentNumber: string | null;
+            grade: string | null;
+            datedOn: string | null;
+            score: number;
+            /** @description The current proposal's words the letter shares, best first */
+            sharedTerms: string[];
+            sections: components["schemas"]["ReusableSectionDto"][];
+        };
+        ReplySourcesDto: {
+            /** @description The co bureaus' opinions (a lead reply only) */
+            coOpinions: components["schemas"]["CoOpinionDto"][];
+            /** @description Best first */
+            similarReplies: components["schemas"]["SimilarReplyDto"][];
+        };
         VersionedActionDto: {
             /** @description The version the actor read; a newer one answers 409 */
             version: number;
@@ -2588,6 +2705,27 @@ export interface components {
             grade?: string;
             /** @description Required when the grade differs from the proposed one */
             gradeChangeReason?: string;
+        };
+        ReplyHistoryEventDto: {
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            actorUserId: string | null;
+            actorOrganisationId: string | null;
+            /** @example reply */
+            entityType: string;
+            entityId: string;
+            /** @example reply.sign_off */
+            action: string;
+            fromState: string | null;
+            toState: string | null;
+            /** @description null for a reader who may not read drafts */
+            reason: string | null;
+            /** @description The event's details (grade, version…); empty for a reader who may not read drafts */
+            data: {
+                [key: string]: unknown;
+            };
+            requestId: string | null;
         };
         ReviewChainDto: {
             bureauId: string;
@@ -3336,6 +3474,9 @@ export type SchemaAssignmentViewDto = components['schemas']['AssignmentViewDto']
 export type SchemaAssignmentListItemDto = components['schemas']['AssignmentListItemDto'];
 export type SchemaTimelineTextDto = components['schemas']['TimelineTextDto'];
 export type SchemaTimelineEntryDto = components['schemas']['TimelineEntryDto'];
+export type SchemaRequestStatus = components['schemas']['RequestStatus'];
+export type SchemaReassignmentRequestDto = components['schemas']['ReassignmentRequestDto'];
+export type SchemaExtensionRequestDto = components['schemas']['ExtensionRequestDto'];
 export type SchemaAssignmentRequestsDto = components['schemas']['AssignmentRequestsDto'];
 export type SchemaRequestReassignmentDto = components['schemas']['RequestReassignmentDto'];
 export type SchemaApproveReassignmentDto = components['schemas']['ApproveReassignmentDto'];
@@ -3371,6 +3512,14 @@ export type SchemaReplySummaryDto = components['schemas']['ReplySummaryDto'];
 export type SchemaSaveDraftDto = components['schemas']['SaveDraftDto'];
 export type SchemaReplyVersionSummaryDto = components['schemas']['ReplyVersionSummaryDto'];
 export type SchemaReplyVersionDto = components['schemas']['ReplyVersionDto'];
+export type SchemaBilingualLabelDto = components['schemas']['BilingualLabelDto'];
+export type SchemaDiffSegmentDto = components['schemas']['DiffSegmentDto'];
+export type SchemaReplyChangeDto = components['schemas']['ReplyChangeDto'];
+export type SchemaMissingItemKind = components['schemas']['MissingItemKind'];
+export type SchemaMissingItemDto = components['schemas']['MissingItemDto'];
+export type SchemaReusableSectionDto = components['schemas']['ReusableSectionDto'];
+export type SchemaSimilarReplyDto = components['schemas']['SimilarReplyDto'];
+export type SchemaReplySourcesDto = components['schemas']['ReplySourcesDto'];
 export type SchemaVersionedActionDto = components['schemas']['VersionedActionDto'];
 export type SchemaApproveDto = components['schemas']['ApproveDto'];
 export type SchemaReviewCommentInputDto = components['schemas']['ReviewCommentInputDto'];
@@ -3378,6 +3527,7 @@ export type SchemaSendBackDto = components['schemas']['SendBackDto'];
 export type SchemaReviewCommentDto = components['schemas']['ReviewCommentDto'];
 export type SchemaAnswerCommentDto = components['schemas']['AnswerCommentDto'];
 export type SchemaSignOffDto = components['schemas']['SignOffDto'];
+export type SchemaReplyHistoryEventDto = components['schemas']['ReplyHistoryEventDto'];
 export type SchemaReviewChainDto = components['schemas']['ReviewChainDto'];
 export type SchemaReviewChainInputDto = components['schemas']['ReviewChainInputDto'];
 export type SchemaReplyTemplateDto = components['schemas']['ReplyTemplateDto'];
@@ -3480,6 +3630,7 @@ export interface operations {
             header?: never;
             path: {
                 id: string;
+                queue: components["schemas"]["QueueName"];
             };
             cookie?: never;
         };
@@ -4885,7 +5036,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                body: components["schemas"]["SessionBody"];
+            };
             cookie?: never;
         };
         requestBody: {
@@ -5072,7 +5225,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplyChangeDto"][];
+                };
             };
         };
     };
@@ -5087,11 +5242,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Empty when the reply may be submitted */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MissingItemDto"][];
+                };
             };
         };
     };
@@ -5110,7 +5268,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplySourcesDto"];
+                };
             };
         };
     };
@@ -5345,7 +5505,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReplyHistoryEventDto"][];
+                };
             };
         };
     };
@@ -5509,7 +5671,9 @@ export interface operations {
         parameters: {
             query?: never;
             header?: never;
-            path?: never;
+            path: {
+                body: components["schemas"]["SessionBody"];
+            };
             cookie?: never;
         };
         requestBody: {

@@ -20,6 +20,7 @@ import {
 } from 'class-validator';
 import { AssignmentRole, SessionBody } from '@dafu/platform/vocabulary';
 import { AssignmentStatus } from '../domain/assignment-status';
+import { RequestStatus } from '../entities/handling-requests.entity';
 import { IsOmittable } from '@dafu/platform/validation/validation';
 
 export class PlannedAssignmentDto {
@@ -66,14 +67,14 @@ export class AssignmentViewDto extends AssignmentDto {
   @ApiProperty() proposalNumber: number;
   @ApiProperty() proposalTitle: string;
   @ApiProperty() sessionId: string;
-}
-
-export class AssignmentListItemDto extends AssignmentViewDto {
   @ApiProperty({ description: 'Calendar days until the due date; negative when overdue' }) daysLeft: number;
   @ApiProperty({ description: 'Working days until the due date (holidays and 调休 counted)' }) workingDaysLeft: number;
   @ApiProperty({ description: 'Not acknowledged within the window: counts as accepted (默认签收)' })
   acceptedByDefault: boolean;
 }
+
+/** An item of GET /assignments: the same fields as one assignment (its own schema name, which the web client uses). */
+export class AssignmentListItemDto extends AssignmentViewDto {}
 
 class TimelineTextDto {
   @ApiProperty() zh: string;
@@ -166,9 +167,37 @@ export class DecisionNoteDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) note?: string;
 }
 
+class HandlingRequestDto {
+  @ApiProperty() id: string;
+  @ApiProperty() assignmentId: string;
+  @ApiProperty() reason: string;
+  @ApiProperty({ enum: RequestStatus, enumName: 'RequestStatus' }) status: RequestStatus;
+  @ApiProperty({ description: 'The clerk who asked' }) requestedBy: string;
+  @ApiProperty({ type: String, nullable: true }) requestedByName: string | null;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty({ type: String, nullable: true, description: 'The registrar who decided' }) decidedBy: string | null;
+  @ApiProperty({ type: String, nullable: true }) decidedByName: string | null;
+  @ApiProperty({ type: String, nullable: true }) decisionReason: string | null;
+  @ApiProperty({ type: Date, nullable: true }) decidedAt: Date | null;
+}
+
+/** 申请调整. */
+export class ReassignmentRequestDto extends HandlingRequestDto {
+  @ApiProperty({ type: String, nullable: true }) suggestedBureauId: string | null;
+  @ApiProperty({ type: String, nullable: true }) suggestedBureauName: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The other bureau's assignment once approved" })
+  newAssignmentId: string | null;
+}
+
+/** 申请延期. */
+export class ExtensionRequestDto extends HandlingRequestDto {
+  @ApiProperty({ example: '2023-06-01' }) previousDueOn: string;
+  @ApiProperty({ example: '2023-08-01' }) requestedDueOn: string;
+}
+
 export class AssignmentRequestsDto {
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) reassignments: object[];
-  @ApiProperty({ type: 'array', items: { type: 'object' } }) extensions: object[];
+  @ApiProperty({ type: [ReassignmentRequestDto], description: 'Oldest first' }) reassignments: ReassignmentRequestDto[];
+  @ApiProperty({ type: [ExtensionRequestDto], description: 'Oldest first' }) extensions: ExtensionRequestDto[];
 }
 
 export class HandlingRulesDto {

@@ -1,7 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import { Controller, Get, HttpCode, Injectable, Param, ParseEnumPipe, Post } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiBearerAuth, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiParam, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { Permission } from '../auth/access';
 import { RequirePermission } from '../auth/auth.decorators';
@@ -13,7 +13,13 @@ export class FailedJobDto {
   @ApiProperty({ enum: QueueName, enumName: 'QueueName' }) queue: QueueName;
   @ApiProperty() id: string;
   @ApiProperty({ example: 'letter.render' }) name: string;
-  @ApiProperty({ description: 'the ids the job works on', example: { replyId: '…' } }) data: Record<string, unknown>;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'the ids the job works on',
+    example: { replyId: '…' },
+  })
+  data: Record<string, unknown>;
   @ApiProperty({ description: 'the last error' }) failedReason: string;
   @ApiProperty() attemptsMade: number;
   @ApiProperty({ nullable: true, type: Date }) failedAt: Date | null;
@@ -70,6 +76,8 @@ export class FailedJobsController {
   @Post(':queue/:id/retry')
   @HttpCode(204)
   @RequirePermission(Permission.JobsManage)
+  // Named explicitly: under ts-node's transpile-only the enum type reflects as Object, which Swagger skips.
+  @ApiParam({ name: 'queue', enum: QueueName, enumName: 'QueueName' })
   retry(@Param('queue', new ParseEnumPipe(QueueName)) queue: QueueName, @Param('id') id: string) {
     return this.failedJobs.retry(queue, id);
   }

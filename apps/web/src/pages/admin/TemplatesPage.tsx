@@ -435,8 +435,8 @@ function GradeScaleForm({ body, classes }: { body: SessionBody; classes: GradeCl
   const save = useMutation({
     mutationFn: async (values: { classes: GradeClass[] }) =>
       unwrap(
-        // The OpenAPI document leaves out this route's path parameter, so the path is written out here.
-        await api.PUT(`/grade-scales/${body}` as '/grade-scales/{body}', {
+        await api.PUT('/grade-scales/{body}', {
+          params: { path: { body } },
           body: {
             classes: values.classes.map((g) => ({
               grade: g.grade.trim().toUpperCase(),

@@ -1,22 +1,18 @@
 import { Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
-import type { AssignmentListItem } from '../../api/types';
 import { useI18n, useMessages } from '../../i18n/i18n';
 import { URGENCY_COLOUR, urgencyOf } from '../assignments/urgency';
 import { STATUS_COLOUR } from '../assignments/AssignmentsTable';
 import { assignmentMessages } from './messages';
-import { type AssignmentView, daysUntil, type Proposal, todayInChina } from './model';
+import type { AssignmentView, Proposal } from './model';
 import { formatTime } from './time';
 
 /** Number, title, proposers, role and status, dates, and how much time is left. */
 export function AssignmentHeader({
   assignment,
-  standing,
   proposal,
   proposalError,
 }: {
   assignment: AssignmentView;
-  /** The list item of this assignment, with the server's days left; null until it comes. */
-  standing: AssignmentListItem | null;
   proposal: Proposal | undefined;
   proposalError: boolean;
 }) {
@@ -25,7 +21,7 @@ export function AssignmentHeader({
   const open = ['assigned', 'acknowledged', 'reassignment_requested', 'extension_requested', 'rehandling'].includes(
     assignment.status,
   );
-  const daysLeft = standing?.daysLeft ?? daysUntil(assignment.dueOn, todayInChina());
+  const { daysLeft } = assignment;
   const urgency = urgencyOf(daysLeft);
   const proposers = [...(proposal?.proposers ?? [])].sort((a, b) => a.position - b.position);
 
@@ -42,9 +38,9 @@ export function AssignmentHeader({
         <Tag color={STATUS_COLOUR[assignment.status] ?? 'default'} data-testid="assignment-status">
           {t[`status.${assignment.status}`]}
         </Tag>
-        {standing?.acceptedByDefault && <Tag>{t.acceptedByDefault}</Tag>}
+        {assignment.acceptedByDefault && <Tag>{t.acceptedByDefault}</Tag>}
         {open && (
-          <Tooltip title={standing ? t.workingDays(standing.workingDaysLeft) : undefined}>
+          <Tooltip title={t.workingDays(assignment.workingDaysLeft)}>
             <Tag color={URGENCY_COLOUR[urgency]} data-urgency={urgency}>
               {t.daysLeft(daysLeft)}
             </Tag>

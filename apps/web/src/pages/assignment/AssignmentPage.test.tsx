@@ -4,7 +4,15 @@ import type { Me } from '../../api/types';
 import { fakeApi, type FakeRequest, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import type { Language } from '../../i18n/messages';
 import { AssignmentPage } from './AssignmentPage';
-import { assignmentView, coOpinion, dayFromToday, listItemOf, proposal, replySummary, timelineEntry } from './fixtures';
+import {
+  assignmentView,
+  coOpinion,
+  dayFromToday,
+  extensionRequest,
+  proposal,
+  replySummary,
+  timelineEntry,
+} from './fixtures';
 import type { AssignmentView } from './model';
 
 type Routes = Parameters<typeof fakeApi>[0];
@@ -29,7 +37,6 @@ const ok = (body: unknown) => ({ status: 200, body });
 function apiOf(view: AssignmentView, more: Routes = {}): Routes {
   return {
     'GET /assignments/:id': view,
-    'GET /assignments': [listItemOf(view)],
     'GET /proposals/:id': ok(proposal()),
     'GET /assignments/:id/timeline': [timelineEntry()],
     'GET /assignments/:id/requests': { reassignments: [], extensions: [] },
@@ -67,8 +74,7 @@ const sent = (requests: FakeRequest[], method: string, path: string) =>
 describe('AssignmentPage', () => {
   it('shows the proposal, the role, status, due date with days left, and the timeline with who did what', async () => {
     renderPage(
-      apiOf(assignmentView(), {
-        'GET /assignments': [listItemOf(assignmentView(), 4)],
+      apiOf(assignmentView({ daysLeft: 4 }), {
         'GET /assignments/:id/timeline': [
           timelineEntry(),
           timelineEntry({
@@ -239,26 +245,25 @@ describe('AssignmentPage', () => {
         'GET /assignments/:id/requests': {
           reassignments: [],
           extensions: [
-            {
+            extensionRequest({
               id: 'e1',
               reason: '需要补充调研',
               previousDueOn: '2026-06-01',
               requestedDueOn: '2026-07-01',
               status: 'rejected',
+              decidedBy: 'u-registrar',
+              decidedByName: '李明',
               decisionReason: '理由不充分',
               createdAt: '2026-04-01T00:00:00Z',
               decidedAt: '2026-04-02T00:00:00Z',
-            },
-            {
+            }),
+            extensionRequest({
               id: 'e2',
               reason: '涉及多个部门协调',
               previousDueOn: '2026-06-01',
               requestedDueOn: '2026-08-01',
-              status: 'pending',
-              decisionReason: null,
               createdAt: '2026-04-05T00:00:00Z',
-              decidedAt: null,
-            },
+            }),
           ],
         },
       }),

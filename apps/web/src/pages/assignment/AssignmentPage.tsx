@@ -15,7 +15,7 @@ import { ContactsDrawer } from './ContactsDrawer';
 import { keys } from './data';
 import { HandlingActions } from './HandlingActions';
 import { assignmentMessages } from './messages';
-import { abilitiesOf, type ExtensionRequest, type ReassignmentRequest, todayInChina } from './model';
+import { abilitiesOf, todayInChina } from './model';
 import { PendingRequests } from './PendingRequests';
 
 /** One assignment of the user's bureau (/assignments/:id): what it is, what happened, what to do next. */
@@ -35,12 +35,6 @@ export function AssignmentPage() {
   const role = assignment?.role;
   const replying = role === 'lead' || role === 'separate';
 
-  const standing = useQuery({
-    queryKey: keys.standing(proposalId),
-    queryFn: async () => unwrap(await api.GET('/assignments', { params: { query: { proposalId } } })),
-    enabled: assignment !== undefined,
-    select: (items) => items.find((item) => item.id === id) ?? null,
-  });
   const proposal = useQuery({
     queryKey: keys.proposal(proposalId),
     queryFn: async () => unwrap(await api.GET('/proposals/{id}', { params: { path: { id: proposalId } } })),
@@ -108,12 +102,7 @@ export function AssignmentPage() {
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       {back}
       <Card>
-        <AssignmentHeader
-          assignment={assignment}
-          standing={standing.data ?? null}
-          proposal={proposal.data}
-          proposalError={proposal.isError}
-        />
+        <AssignmentHeader assignment={assignment} proposal={proposal.data} proposalError={proposal.isError} />
       </Card>
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={15}>
@@ -130,8 +119,8 @@ export function AssignmentPage() {
                   <LoadError error={requests.error} onRetry={() => void requests.refetch()} />
                 ) : (
                   <PendingRequests
-                    reassignments={(requests.data?.reassignments ?? []) as ReassignmentRequest[]}
-                    extensions={(requests.data?.extensions ?? []) as ExtensionRequest[]}
+                    reassignments={requests.data?.reassignments ?? []}
+                    extensions={requests.data?.extensions ?? []}
                   />
                 )}
               </Space>

@@ -18,8 +18,6 @@ export const keys = {
   opinion: (id: string) => ['assignment', id, 'opinion'] as const,
   coOpinions: (id: string) => ['assignment', id, 'co-opinions'] as const,
   replies: (id: string) => ['assignment', id, 'replies'] as const,
-  /** The bureau's list items of the proposal: they carry days left as the server counts them. */
-  standing: (proposalId: string) => ['assignments', { proposalId }] as const,
   lists: ['assignments'] as const,
   proposal: (proposalId: string) => ['proposal', proposalId] as const,
 };

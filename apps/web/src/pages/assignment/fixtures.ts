@@ -1,5 +1,4 @@
-import type { AssignmentListItem } from '../../api/types';
-import type { AssignmentView, CoOpinion, Proposal, ReplySummary, TimelineEntry } from './model';
+import type { AssignmentView, CoOpinion, ExtensionRequest, Proposal, ReplySummary, TimelineEntry } from './model';
 import { todayInChina } from './model';
 
 /** YYYY-MM-DD, `days` from today in China. */
@@ -28,12 +27,11 @@ export function assignmentView(overrides: Partial<AssignmentView> = {}): Assignm
     proposalNumber: 146,
     proposalTitle: '关于加快发展社区养老服务的提案',
     sessionId: 's1',
+    daysLeft: 88,
+    workingDaysLeft: 60,
+    acceptedByDefault: false,
     ...overrides,
   };
-}
-
-export function listItemOf(view: AssignmentView, daysLeft = 88): AssignmentListItem {
-  return { ...view, daysLeft, workingDaysLeft: 60, acceptedByDefault: false };
 }
 
 export function proposal(overrides: Partial<Proposal> = {}): Proposal {
@@ -103,6 +101,25 @@ export function coOpinion(overrides: Partial<CoOpinion> = {}): CoOpinion {
     waiveReason: null,
     dueOn: '2026-04-01',
     version: null,
+    ...overrides,
+  };
+}
+/** A pending 申请延期 as GET /assignments/{id}/requests sends it. */
+export function extensionRequest(overrides: Partial<ExtensionRequest> = {}): ExtensionRequest {
+  return {
+    id: 'e1',
+    assignmentId: 'a1',
+    reason: '需待年度预算批复',
+    status: 'pending',
+    requestedBy: 'u-clerk',
+    requestedByName: '张文',
+    createdAt: '2023-05-03T00:00:00Z',
+    decidedBy: null,
+    decidedByName: null,
+    decisionReason: null,
+    decidedAt: null,
+    previousDueOn: '2023-06-01',
+    requestedDueOn: '2023-08-01',
     ...overrides,
   };
 }

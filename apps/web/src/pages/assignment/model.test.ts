@@ -1,5 +1,5 @@
 import type { Me } from '../../api/types';
-import { type Abilities, abilitiesOf, daysUntil, todayInChina } from './model';
+import { type Abilities, abilitiesOf, todayInChina } from './model';
 
 const today = '2026-03-10';
 const clerk = { roles: ['clerk'], organisation: { id: 'o1', name: '民政局', kind: 'bureau' } } as Pick<
@@ -94,12 +94,6 @@ describe('abilitiesOf', () => {
 });
 
 describe('dates', () => {
-  it('counts calendar days, negative when passed', () => {
-    expect(daysUntil('2026-03-12', today)).toBe(2);
-    expect(daysUntil('2026-03-01', today)).toBe(-9);
-    expect(daysUntil('2026-04-10', today)).toBe(31);
-  });
-
   it("takes today in China, not in the browser's zone", () => {
     expect(todayInChina(new Date('2026-03-10T15:59:00Z'))).toBe('2026-03-10');
     expect(todayInChina(new Date('2026-03-10T16:01:00Z'))).toBe('2026-03-11');

@@ -11,33 +11,11 @@ export type Attachment = Schemas['AttachmentDto'];
 export type ReplySummary = Schemas['ReplySummaryDto'];
 export type ReplyStatus = Schemas['ReplyStatus'];
 export type Proposal = Schemas['ProposalDto'];
+export type RequestStatus = Schemas['RequestStatus'];
+export type ReassignmentRequest = Schemas['ReassignmentRequestDto'];
+export type ExtensionRequest = Schemas['ExtensionRequestDto'];
 
 export const CONTACT_METHODS: readonly ContactMethod[] = ['phone', 'visit', 'meeting', 'letter', 'online', 'other'];
-
-/**
- * GET /assignments/{id}/requests answers `object[]` in its schema: these are the fields it sends
- * (libs/handling entities/handling-requests.entity.ts).
- */
-export type RequestStatus = 'pending' | 'approved' | 'rejected';
-export interface ReassignmentRequest {
-  id: string;
-  reason: string;
-  suggestedBureauId: string | null;
-  status: RequestStatus;
-  decisionReason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
-export interface ExtensionRequest {
-  id: string;
-  reason: string;
-  previousDueOn: string;
-  requestedDueOn: string;
-  status: RequestStatus;
-  decisionReason: string | null;
-  createdAt: string;
-  decidedAt: string | null;
-}
 
 /** Acknowledged, back for re-handling, or waiting on an extension: the bureau works on it (libs/handling assignment-work.ts). */
 const WORKING: readonly AssignmentStatus[] = ['acknowledged', 'extension_requested', 'rehandling'];
@@ -102,9 +80,4 @@ export function abilitiesOf(
 /** Today in the city's calendar (China Standard Time), as YYYY-MM-DD. */
 export function todayInChina(now: Date = new Date()): string {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Calendar days from `today` to `date` (both YYYY-MM-DD); negative when `date` has passed. */
-export function daysUntil(date: string, today: string): number {
-  return Math.round((Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }

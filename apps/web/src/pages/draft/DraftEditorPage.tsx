@@ -82,11 +82,7 @@ function DraftEditor({ initial, onReload }: { initial: ReplyView; onReload: () =
   const completeness = useQuery({
     queryKey: completenessKey,
     enabled: base.status === 'drafting',
-    queryFn: async () => {
-      const result = await api.GET('/replies/{id}/completeness', { params: { path: { id } } });
-      // The OpenAPI document gives /completeness no response type: the body is libs/replies' MissingItem[].
-      return unwrap(result) as unknown as MissingItem[];
-    },
+    queryFn: async () => unwrap(await api.GET('/replies/{id}/completeness', { params: { path: { id } } })),
   });
   const comments = useQuery({
     queryKey: ['reply', id, 'comments'],

@@ -5,7 +5,7 @@ import { useSession } from '../../auth/session';
 import { LoadError } from '../../components/LoadError';
 import { useMessages } from '../../i18n/i18n';
 import { draftMessages } from './messages';
-import type { CoOpinion, ReplySources, SimilarReply } from './types';
+import type { CoOpinion, SimilarReply } from './types';
 
 /**
  * What a clerk may reuse (GET /replies/{id}/sources): sections of similar earlier replies and the
@@ -31,11 +31,7 @@ export function SourcesDrawer({
   const sources = useQuery({
     queryKey: ['reply', replyId, 'sources'],
     enabled: open,
-    queryFn: async () => {
-      const result = await api.GET('/replies/{id}/sources', { params: { path: { id: replyId } } });
-      // The OpenAPI document gives /sources no response type: the body is libs/replies' ReplySources.
-      return unwrap(result) as unknown as ReplySources;
-    },
+    queryFn: async () => unwrap(await api.GET('/replies/{id}/sources', { params: { path: { id: replyId } } })),
   });
   const similar = sources.data?.similarReplies ?? [];
   const opinions = (sources.data?.coOpinions ?? []).filter((o) => (o.body ?? '').trim() !== '');

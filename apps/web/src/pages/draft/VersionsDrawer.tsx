@@ -6,7 +6,7 @@ import { useSession } from '../../auth/session';
 import { LoadError } from '../../components/LoadError';
 import { useI18n, useMessages } from '../../i18n/i18n';
 import { draftMessages } from './messages';
-import type { ReplyChange, ReplyVersionSummary } from './types';
+import type { ReplyVersionSummary } from './types';
 
 const KIND_COLOUR = { added: 'green', removed: 'red', changed: 'blue' } as const;
 
@@ -38,13 +38,12 @@ export function VersionsDrawer({
   const diff = useQuery({
     queryKey: ['reply', replyId, 'diff', pair?.from, pair?.to],
     enabled: open && pair !== null,
-    queryFn: async () => {
-      const result = await api.GET('/replies/{id}/diff', {
-        params: { path: { id: replyId }, query: { from: pair!.from, to: pair!.to } },
-      });
-      // The OpenAPI document gives /diff no response type: the body is libs/replies' ReplyChange[].
-      return unwrap(result) as unknown as ReplyChange[];
-    },
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/replies/{id}/diff', {
+          params: { path: { id: replyId }, query: { from: pair!.from, to: pair!.to } },
+        }),
+      ),
   });
 
   const compare = (a: number, b: number) => {

@@ -1,6 +1,6 @@
 import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
-import { assignmentFixture, bureaus, refusal } from './fixtures';
+import { assignmentFixture, bureaus, extensionRequest, reassignmentRequest, refusal } from './fixtures';
 import { RequestsPage } from './RequestsPage';
 import { expectEveryFieldLabelled } from './testing';
 
@@ -30,32 +30,13 @@ function routes(overrides: Record<string, unknown> = {}) {
     'GET /organisations': bureaus,
     'GET /assignments/a1/requests': {
       reassignments: [
-        {
-          id: 'r1',
-          assignmentId: 'a1',
-          reason: '该事项属市住建局职责',
-          suggestedBureauId: 'b3',
-          status: 'pending',
-          decisionReason: null,
-          createdAt: '2023-03-03T00:00:00Z',
-        },
+        reassignmentRequest({ suggestedBureauId: 'b3', suggestedBureauName: '三门峡市住房和城乡建设局' }),
       ],
       extensions: [],
     },
     'GET /assignments/a2/requests': {
       reassignments: [],
-      extensions: [
-        {
-          id: 'e1',
-          assignmentId: 'a2',
-          reason: '需待年度预算批复',
-          previousDueOn: '2023-06-01',
-          requestedDueOn: '2023-08-01',
-          status: 'pending',
-          decisionReason: null,
-          createdAt: '2023-05-03T00:00:00Z',
-        },
-      ],
+      extensions: [extensionRequest({ assignmentId: 'a2' })],
     },
     ...overrides,
   });

@@ -24,7 +24,7 @@ import { LoadError } from '../../components/LoadError';
 import { useI18n, useMessages } from '../../i18n/i18n';
 import { registrarMessages } from './messages';
 import { useBureaus, useShowError } from './shared';
-import type { AssignmentListItem, ExtensionRequest, ReassignmentRequest } from './types';
+import type { AssignmentListItem } from './types';
 
 export type RequestType = 'reassignment' | 'extension';
 
@@ -148,10 +148,10 @@ export function DecisionModal({ item, onClose }: { item: PendingItem; onClose: (
     queryKey: ['assignments', 'requests', id],
     queryFn: async () => unwrap(await api.GET('/assignments/{id}/requests', { params: { path: { id } } })),
   });
-  const pending =
-    type === 'reassignment'
-      ? (requests.data?.reassignments as ReassignmentRequest[] | undefined)?.filter((r) => r.status === 'pending').pop()
-      : (requests.data?.extensions as ExtensionRequest[] | undefined)?.filter((r) => r.status === 'pending').pop();
+  const isPending = (r: { status: string }) => r.status === 'pending';
+  const reassignment = type === 'reassignment' ? requests.data?.reassignments.filter(isPending).pop() : undefined;
+  const extension = type === 'extension' ? requests.data?.extensions.filter(isPending).pop() : undefined;
+  const pending = reassignment ?? extension;
 
   const decide = useMutation({
     mutationFn: async (values: DecisionForm) => {
@@ -184,9 +184,7 @@ export function DecisionModal({ item, onClose }: { item: PendingItem; onClose: (
     onError: showError,
   });
 
-  const bureauName = (bureauId: string | null) =>
-    bureauId ? (bureaus.data?.find((b) => b.id === bureauId)?.name ?? bureauId) : m.noSuggestion;
-  const suggested = type === 'reassignment' ? (pending as ReassignmentRequest | undefined)?.suggestedBureauId : null;
+  const suggested = reassignment?.suggestedBureauId;
 
   return (
     <Modal
@@ -213,15 +211,13 @@ export function DecisionModal({ item, onClose }: { item: PendingItem; onClose: (
           <Descriptions size="small" column={1} bordered style={{ marginBottom: 16 }}>
             <Descriptions.Item label={m.requestReason}>{pending.reason}</Descriptions.Item>
             {type === 'reassignment' ? (
-              <Descriptions.Item label={m.suggestedBureau}>{bureauName(suggested ?? null)}</Descriptions.Item>
+              <Descriptions.Item label={m.suggestedBureau}>
+                {reassignment?.suggestedBureauName ?? m.noSuggestion}
+              </Descriptions.Item>
             ) : (
               <>
-                <Descriptions.Item label={m.currentDue}>
-                  {(pending as ExtensionRequest).previousDueOn}
-                </Descriptions.Item>
-                <Descriptions.Item label={m.requestedDue}>
-                  {(pending as ExtensionRequest).requestedDueOn}
-                </Descriptions.Item>
+                <Descriptions.Item label={m.currentDue}>{extension?.previousDueOn}</Descriptions.Item>
+                <Descriptions.Item label={m.requestedDue}>{extension?.requestedDueOn}</Descriptions.Item>
               </>
             )}
           </Descriptions>

@@ -1,4 +1,11 @@
-import type { AssignmentListItem, AssignmentView, Organisation, Proposal, Session } from './types';
+import type {
+  AssignmentListItem,
+  ExtensionRequest,
+  Organisation,
+  Proposal,
+  ReassignmentRequest,
+  Session,
+} from './types';
 
 /** Records as the API answers them, for the registrar pages' tests. */
 export const sessionFixture: Session = {
@@ -53,7 +60,7 @@ export function proposalFixture(overrides: Partial<Proposal> = {}): Proposal {
 }
 
 export function assignmentFixture(overrides: Partial<AssignmentListItem> = {}): AssignmentListItem {
-  const view: AssignmentView = {
+  return {
     id: 'a1',
     proposalId: 'p1',
     bureauId: 'b1',
@@ -71,8 +78,11 @@ export function assignmentFixture(overrides: Partial<AssignmentListItem> = {}): 
     proposalNumber: 146,
     proposalTitle: '关于积极应对人口老龄化的提案',
     sessionId: 's1',
+    daysLeft: 30,
+    workingDaysLeft: 20,
+    acceptedByDefault: false,
+    ...overrides,
   };
-  return { ...view, daysLeft: 30, workingDaysLeft: 20, acceptedByDefault: false, ...overrides };
 }
 
 /** The API's refusal body, as the exception filter writes it. */
@@ -86,4 +96,45 @@ export function refusal(status: number, code: string, zh: string, en: string, de
  */
 export function ok(body: unknown) {
   return { status: 200, body };
+}
+
+/** A pending 申请调整 as GET /assignments/{id}/requests sends it. */
+export function reassignmentRequest(overrides: Partial<ReassignmentRequest> = {}): ReassignmentRequest {
+  return {
+    id: 'r1',
+    assignmentId: 'a1',
+    reason: '该事项属市住建局职责',
+    status: 'pending',
+    requestedBy: 'u-clerk',
+    requestedByName: '张文',
+    createdAt: '2023-03-03T00:00:00Z',
+    decidedBy: null,
+    decidedByName: null,
+    decisionReason: null,
+    decidedAt: null,
+    suggestedBureauId: null,
+    suggestedBureauName: null,
+    newAssignmentId: null,
+    ...overrides,
+  };
+}
+
+/** A pending 申请延期 as GET /assignments/{id}/requests sends it. */
+export function extensionRequest(overrides: Partial<ExtensionRequest> = {}): ExtensionRequest {
+  return {
+    id: 'e1',
+    assignmentId: 'a1',
+    reason: '需待年度预算批复',
+    status: 'pending',
+    requestedBy: 'u-clerk',
+    requestedByName: '张文',
+    createdAt: '2023-05-03T00:00:00Z',
+    decidedBy: null,
+    decidedByName: null,
+    decisionReason: null,
+    decidedAt: null,
+    previousDueOn: '2023-06-01',
+    requestedDueOn: '2023-08-01',
+    ...overrides,
+  };
 }

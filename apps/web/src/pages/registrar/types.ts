@@ -20,6 +20,8 @@ export type FeedbackResult = Schemas['FeedbackResultDto'];
 export type ImportResult = Schemas['ImportResultDto'];
 export type ImportPreview = Schemas['ImportPreviewDto'];
 export type ImportPreviewRow = Schemas['ImportPreviewRowDto'];
+export type ReassignmentRequest = Schemas['ReassignmentRequestDto'];
+export type ExtensionRequest = Schemas['ExtensionRequestDto'];
 
 export const SESSION_BODIES: readonly SessionBody[] = ['cppcc', 'npc'];
 export const PROPOSAL_KINDS: readonly ProposalKind[] = ['proposal', 'suggestion'];
@@ -33,30 +35,3 @@ export const PROPOSAL_STATUSES: readonly ProposalStatus[] = [
 ];
 export const ASSIGNMENT_ROLES: readonly AssignmentRole[] = ['lead', 'co', 'separate'];
 export const SATISFACTIONS: readonly Satisfaction[] = ['satisfied', 'basically_satisfied', 'unsatisfied'];
-
-type RequestStatus = 'pending' | 'approved' | 'rejected';
-
-/**
- * GET /assignments/{id}/requests answers with the stored rows, which the OpenAPI document only
- * calls `object`; these are their fields (libs/handling/src/entities/handling-requests.entity.ts).
- */
-export interface ReassignmentRequest {
-  id: string;
-  assignmentId: string;
-  reason: string;
-  suggestedBureauId: string | null;
-  status: RequestStatus;
-  decisionReason: string | null;
-  createdAt: string;
-}
-
-export interface ExtensionRequest {
-  id: string;
-  assignmentId: string;
-  reason: string;
-  previousDueOn: string;
-  requestedDueOn: string;
-  status: RequestStatus;
-  decisionReason: string | null;
-  createdAt: string;
-}

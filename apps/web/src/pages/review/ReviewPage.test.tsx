@@ -5,7 +5,7 @@ import type { Me } from '../../api/types';
 import { type FakeRequest, fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { svgPages } from './LetterPreview';
 import { ReviewPage } from './ReviewPage';
-import type { ReplyView } from './types';
+import type { HistoryEvent, ReplyView } from './types';
 
 const BUREAU = 'o1';
 
@@ -77,21 +77,28 @@ const SCALES = [
   { body: 'npc', version: 1, classes: [{ grade: 'A', label: '已解决', meaning: '人大的 A' }] },
 ];
 
+/** GET /replies/{id}/history as the API sends it. */
+const HISTORY: HistoryEvent[] = [
+  {
+    id: 'e1',
+    occurredAt: '2026-04-30T02:00:00Z',
+    actorUserId: 'u9',
+    actorOrganisationId: 'o1',
+    entityType: 'reply',
+    entityId: 'r1',
+    action: 'reply.submit',
+    fromState: 'drafting',
+    toState: 'in_review',
+    reason: null,
+    data: {},
+    requestId: 'req-1',
+  },
+];
+
 function routes(reply: ReplyView | (() => ReplyView), extra: Record<string, unknown> = {}) {
   return fakeApi({
     'GET /replies/:id': typeof reply === 'function' ? reply : () => reply,
-    'GET /replies/:id/history': [
-      {
-        id: 'e1',
-        occurredAt: '2026-04-30T02:00:00Z',
-        actorUserId: 'u9',
-        action: 'reply.submit',
-        fromState: 'drafting',
-        toState: 'in_review',
-        reason: null,
-        data: {},
-      },
-    ],
+    'GET /replies/:id/history': HISTORY,
     'GET /replies/:id/comments': [
       {
         id: 'c1',

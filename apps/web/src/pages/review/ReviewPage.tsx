@@ -177,8 +177,7 @@ export function ReviewPage() {
   });
   const history = useQuery({
     queryKey: ['replies', id, 'history'],
-    queryFn: async () =>
-      unwrap(await api.GET('/replies/{id}/history', { params: { path: { id } } })) as unknown as HistoryEvent[],
+    queryFn: async () => unwrap(await api.GET('/replies/{id}/history', { params: { path: { id } } })),
   });
   const comments = useQuery({
     queryKey: ['replies', id, 'comments'],
