@@ -39,6 +39,7 @@ const web = {
   // @ant-design/icons' CommonJS build requires one ES module file of @ant-design/colors: its CommonJS twin.
   moduleNameMapper: { '^@ant-design/colors/es/(.*)$': '@ant-design/colors/lib/$1' },
   setupFiles: ['<rootDir>/apps/web/src/test/setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/apps/web/src/test/after-env.ts'],
 };
 
 // testTimeout is a global option: Jest ignores it inside a project.

@@ -1,7 +1,4 @@
-import { configure, fireEvent, waitFor, within } from '@testing-library/react';
-
-// antd renders a lot; on a busy machine a drawer or an answer can take longer than the default second.
-configure({ asyncUtilTimeout: 5000 });
+import { fireEvent, waitFor, within } from '@testing-library/react';
 
 /** The rows of the antd table(s) on the page (cheaper than role queries over antd's DOM). */
 export function rows(): HTMLElement[] {

@@ -19,8 +19,7 @@ type Routes = Parameters<typeof fakeApi>[0];
 
 // antd renders slowly in jsdom, more so on a machine shared with other test runs: wait longer,
 // and let *ByRole skip its per-node visibility check (getComputedStyle up the tree), the slow part.
-configure({ asyncUtilTimeout: 5000, defaultHidden: true });
-jest.setTimeout(60_000);
+configure({ defaultHidden: true });
 
 function DraftEditor() {
   const { replyId } = useParams();

@@ -6,8 +6,7 @@ import type { Attachment, ProposerContact } from './model';
 
 // antd renders slowly in jsdom, more so on a machine shared with other test runs: wait longer,
 // and let *ByRole skip its per-node visibility check (getComputedStyle up the tree), the slow part.
-configure({ asyncUtilTimeout: 5000, defaultHidden: true });
-jest.setTimeout(60_000);
+configure({ defaultHidden: true });
 
 const talk: ProposerContact = {
   id: 't1',

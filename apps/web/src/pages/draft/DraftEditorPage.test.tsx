@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { fakeApi, type FakeRequest, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import type { Me } from '../../api/types';
@@ -19,7 +19,6 @@ import type { ReplyContent, ReplyView, SaveDraftBody } from './types';
 type Routes = Parameters<typeof fakeApi>[0];
 
 // The editor renders a large antd tree; on a busy machine its first answers take over a second.
-configure({ asyncUtilTimeout: 5000 });
 
 function setup({
   reply = sampleReply(),

@@ -1,10 +1,8 @@
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { fakeApi, fakeSession, renderWithProviders } from '../../test/render';
 import { DraftsPage } from './DraftsPage';
 import type { ReplySummary } from './types';
-
-configure({ asyncUtilTimeout: 5000 });
 
 function summary(overrides: Partial<ReplySummary>): ReplySummary {
   return {

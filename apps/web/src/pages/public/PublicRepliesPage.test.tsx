@@ -5,8 +5,6 @@ import { PublicRepliesPage } from './PublicRepliesPage';
 import { PublicReplyPage } from './PublicReplyPage';
 import { Route, Routes } from 'react-router';
 
-jest.setTimeout(60_000);
-
 const summary = (id: string, number: number, title: string, grade: string) => ({
   id,
   documentNumber: `三民文〔2023〕${number}号`,

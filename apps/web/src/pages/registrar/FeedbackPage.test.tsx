@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { FeedbackPage, issuedReply } from './FeedbackPage';
 import { assignmentFixture, ok, refusal } from './fixtures';
@@ -6,8 +6,6 @@ import { expectEveryFieldLabelled } from './testing';
 import type { ReplySummary } from './types';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
-jest.setTimeout(90_000);
-configure({ asyncUtilTimeout: 5_000 });
 
 function reply(overrides: Partial<ReplySummary>): ReplySummary {
   return {

@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { refusal, sessionFixture } from './fixtures';
 import { ImportPage } from './ImportPage';
@@ -6,8 +6,6 @@ import { chooseOption, expectEveryFieldLabelled } from './testing';
 import type { ImportPreview, ImportPreviewRow } from './types';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
-jest.setTimeout(90_000);
-configure({ asyncUtilTimeout: 5_000 });
 
 const CSV = '编号,标题,提案人,主办单位\n146,关于养老的提案,姚峥,三门峡市民政局\n147,,李红,不存在的局\n';
 

@@ -1,4 +1,4 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { assignmentFixture, bureaus, ok, proposalFixture, refusal, sessionFixture } from './fixtures';
@@ -6,8 +6,6 @@ import { ProposalPage } from './ProposalPage';
 import { chooseOption, expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
-jest.setTimeout(90_000);
-configure({ asyncUtilTimeout: 5_000 });
 
 function routes(overrides: Record<string, unknown> = {}) {
   return fakeApi({

@@ -1,12 +1,10 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { assignmentFixture, bureaus, extensionRequest, reassignmentRequest, refusal } from './fixtures';
 import { RequestsPage } from './RequestsPage';
 import { expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
-jest.setTimeout(90_000);
-configure({ asyncUtilTimeout: 5_000 });
 
 const reassignmentItem = assignmentFixture({
   id: 'a1',

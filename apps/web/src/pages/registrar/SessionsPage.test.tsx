@@ -1,12 +1,10 @@
-import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { fakeApi, fakeSession, renderWithProviders, testUser } from '../../test/render';
 import { refusal, sessionFixture } from './fixtures';
 import { SessionsPage } from './SessionsPage';
 import { expectEveryFieldLabelled } from './testing';
 
 // antd forms in jsdom on a shared two-core machine take a while per interaction.
-jest.setTimeout(90_000);
-configure({ asyncUtilTimeout: 5_000 });
 
 const registrar = testUser(['registrar']);
 

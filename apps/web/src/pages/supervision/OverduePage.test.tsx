@@ -67,7 +67,6 @@ const findDialog = () =>
   });
 
 // A wide antd table re-renders slowly in jsdom on a busy machine.
-jest.setTimeout(60_000);
 
 describe('OverduePage', () => {
   it('lists the overdue items with days overdue', async () => {
