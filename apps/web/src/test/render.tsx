@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import { App as AntApp, ConfigProvider } from 'antd';
+import { createCache, StyleProvider } from '@ant-design/cssinjs';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { render, type RenderResult } from '@testing-library/react';
@@ -45,13 +46,17 @@ export function renderWithProviders(
   const Wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={queryClient}>
       <I18nProvider initial={lang}>
-        <ConfigProvider locale={zhCN}>
-          <AntApp>
-            <SessionContextForTests.Provider value={session}>
-              <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
-            </SessionContextForTests.Provider>
-          </AntApp>
-        </ConfigProvider>
+        {/* antd's styles are collected, not written into the page: jsdom matches every CSS rule
+            against every element on each getComputedStyle, which made a page's test take minutes. */}
+        <StyleProvider mock="server" cache={createCache()}>
+          <ConfigProvider locale={zhCN}>
+            <AntApp>
+              <SessionContextForTests.Provider value={session}>
+                <MemoryRouter initialEntries={[path]}>{children}</MemoryRouter>
+              </SessionContextForTests.Provider>
+            </AntApp>
+          </ConfigProvider>
+        </StyleProvider>
       </I18nProvider>
     </QueryClientProvider>
   );
