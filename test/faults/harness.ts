@@ -302,6 +302,8 @@ export async function call(
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     body: body === undefined ? undefined : JSON.stringify(body),
+    // A request that hangs (waiting on a dead Redis, say) is a failure, not a stuck run.
+    signal: AbortSignal.timeout(30_000),
   });
   const text = await response.text();
   let parsed: Record<string, unknown>;
