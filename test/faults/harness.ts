@@ -304,6 +304,8 @@ export async function call(
     body: body === undefined ? undefined : JSON.stringify(body),
     // A request that hangs (waiting on a dead Redis, say) is a failure, not a stuck run.
     signal: AbortSignal.timeout(30_000),
+  }).catch((error: unknown) => {
+    throw new Error(`${method} ${path}: ${error instanceof Error ? error.message : String(error)}`);
   });
   const text = await response.text();
   let parsed: Record<string, unknown>;
