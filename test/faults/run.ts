@@ -4,13 +4,14 @@ import { performance } from 'node:perf_hooks';
 import { concurrentSignOffs } from './concurrent-sign-offs.fault';
 import { type Fault, ROOT, Run, say } from './harness';
 import { redisDownDuringSignOffs } from './redis-down.fault';
+import { workerKilledMidRender } from './worker-killed.fault';
 
 /**
  * The fault suite (`npm run test:faults`): each fault runs the built API and worker as real
  * processes, breaks something, and prints `fault: <name>: <figure>`. Exits 1 on any loss.
  * `npm run test:faults -- <name fragment>` runs the matching faults only.
  */
-const FAULTS: Fault[] = [concurrentSignOffs, redisDownDuringSignOffs];
+const FAULTS: Fault[] = [concurrentSignOffs, redisDownDuringSignOffs, workerKilledMidRender];
 
 async function main(): Promise<number> {
   for (const app of ['api', 'worker']) {
