@@ -406,8 +406,9 @@ export class HandlingRepository {
     return manager.save(ProposerContactEntity, manager.create(ProposerContactEntity, contact));
   }
 
-  async contactsOf(assignmentId: string): Promise<ProposerContactEntity[]> {
-    return this.dataSource
+  /** Inside a transaction, pass its manager: a second pool connection per transaction starves the pool under load. */
+  async contactsOf(assignmentId: string, manager = this.dataSource.manager): Promise<ProposerContactEntity[]> {
+    return manager
       .getRepository(ProposerContactEntity)
       .find({ where: { assignmentId }, order: { occurredOn: 'ASC', createdAt: 'ASC' } });
   }

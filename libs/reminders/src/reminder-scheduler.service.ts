@@ -133,7 +133,10 @@ export class ReminderScheduler {
     const { rules, calendar } = await this.rulesAndCalendar();
     await this.repository.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [assignmentId]);
-      const assignment = await this.repository.assignment(assignmentId, manager);
+      // Not locked: the Redis calls below wait as long as Redis is away, and a row held meanwhile
+      // would stall the sign-off (and behind its 文号 counter, the bureau's). A change committed
+      // after this read has its own event, whose sync waits on the advisory lock and fixes the jobs.
+      const assignment = await this.repository.assignment(assignmentId, manager, { lock: false });
       if (!assignment) return;
       const bodyRules = rules.get(assignment.body) ?? DEFAULT_REMINDER_RULES;
       const reminded = await this.repository.remindedMilestones([assignment.id], manager);

@@ -68,9 +68,16 @@ export class RemindersRepository {
     return this.dataSource.transaction(work);
   }
 
-  /** Locked with FOR SHARE when given a transaction, so a status change waits for the reminder or the reverse. */
-  async assignment(id: string, manager?: EntityManager): Promise<RemindedAssignment | null> {
-    const lock = manager ? ' FOR SHARE OF a' : '';
+  /**
+   * Locked with FOR SHARE when given a transaction, so a status change waits for the reminder or
+   * the reverse; `lock: false` reads it in the transaction without holding the row.
+   */
+  async assignment(
+    id: string,
+    manager?: EntityManager,
+    options: { lock?: boolean } = {},
+  ): Promise<RemindedAssignment | null> {
+    const lock = manager && options.lock !== false ? ' FOR SHARE OF a' : '';
     const rows = await (manager ?? this.dataSource.manager).query<RemindedAssignment[]>(
       `${SELECT_ASSIGNMENT} WHERE a.id = $1${lock}`,
       [id],

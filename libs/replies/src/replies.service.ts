@@ -651,7 +651,7 @@ export class RepliesService {
     // One after another: these share the transaction's connection, which runs one query at a time.
     const rules = await this.handlingRepository.rulesFor(manager, body);
     const gradeClasses = await this.configuration.gradeClassesOf(body, manager);
-    const contacts = await this.handlingRepository.contactsOf(reply.assignmentId);
+    const contacts = await this.handlingRepository.contactsOf(reply.assignmentId, manager);
     const coRows =
       assignment.role === AssignmentRole.Lead
         ? await this.handlingRepository.coOpinionsOfProposal(manager, reply.proposalId)

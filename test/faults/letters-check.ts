@@ -1,0 +1,109 @@
+import Redis from 'ioredis';
+import type { Client } from 'pg';
+import { type Bureau, Run } from './harness';
+
+/** What the worker left once it is done with a bureau's signed replies, and what is wrong with it. */
+export interface LettersOutcome {
+  issued: number;
+  documents: number;
+  files: number;
+  unpublished: number;
+  relayFailures: number;
+  domainJobs: { finished: number; failed: number; startedTwice: number; missing: number };
+  problems: string[];
+}
+
+async function count(db: Client, query: string, params: unknown[]): Promise<number> {
+  const { rows } = await db.query<{ n: string }>(query, params);
+  return Number(rows[0].n);
+}
+
+/** Replies of the bureau issued, and outbox rows still unpublished (anywhere in the fault's database). */
+export async function progress(db: Client, bureau: Bureau) {
+  return {
+    issued: await count(db, `SELECT count(*) AS n FROM replies WHERE bureau_id = $1 AND status = 'issued'`, [
+      bureau.bureauId,
+    ]),
+    unpublished: await count(db, `SELECT count(*) AS n FROM outbox_events WHERE published_at IS NULL`, []),
+  };
+}
+
+/**
+ * Each of `expected` signed replies issued once with one DOCX and one PDF, one issue audit event
+ * and one `reply.issued` outbox row; every outbox row published, and its BullMQ job finished.
+ */
+export async function lettersOutcome(
+  run: Run,
+  db: Client,
+  bureau: Bureau,
+  expected: number,
+  label: string,
+  redis: { url: string; prefix: string },
+): Promise<LettersOutcome> {
+  const problems: string[] = [];
+  const scope = [bureau.bureauId];
+  const issued = await count(db, `SELECT count(*) AS n FROM replies WHERE bureau_id = $1 AND status = 'issued'`, scope);
+  if (issued !== expected) problems.push(`${issued} replies issued, not ${expected}`);
+  const documents = await count(
+    db,
+    `SELECT count(*) AS n FROM reply_documents d JOIN replies r ON r.id = d.reply_id WHERE r.bureau_id = $1`,
+    scope,
+  );
+  if (documents !== 2 * expected) problems.push(`${documents} documents, not ${2 * expected}`);
+  const issueEvents = await count(
+    db,
+    `SELECT count(*) AS n FROM audit_events a JOIN replies r ON r.id = a.entity_id
+     WHERE r.bureau_id = $1 AND a.action = 'reply.issue'`,
+    scope,
+  );
+  if (issueEvents !== expected) problems.push(`${issueEvents} issue audit events, not ${expected}`);
+  const issuedRows = await count(
+    db,
+    `SELECT count(*) AS n FROM outbox_events o JOIN replies r ON r.id = o.aggregate_id
+     WHERE r.bureau_id = $1 AND o.event_name = 'reply.issued'`,
+    scope,
+  );
+  if (issuedRows !== expected) problems.push(`${issuedRows} reply.issued outbox rows, not ${expected}`);
+  const deliveriesTwice = await count(
+    db,
+    `SELECT count(*) AS n FROM (
+       SELECT d.reply_id, d.recipient_kind, d.recipient_name FROM deliveries d JOIN replies r ON r.id = d.reply_id
+       WHERE r.bureau_id = $1 GROUP BY 1, 2, 3 HAVING count(*) > 1) x`,
+    scope,
+  );
+  if (deliveriesTwice) problems.push(`${deliveriesTwice} recipients planned twice`);
+  const unpublished = await count(db, `SELECT count(*) AS n FROM outbox_events WHERE published_at IS NULL`, []);
+  if (unpublished) problems.push(`${unpublished} outbox rows never published`);
+  const relayFailures = await count(db, `SELECT count(*) AS n FROM outbox_events WHERE last_error IS NOT NULL`, []);
+
+  // Every published row's job, as BullMQ recorded it (the relay's jobs are kept once finished).
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM outbox_events ORDER BY id`);
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  const domainJobs = { finished: 0, failed: 0, startedTwice: 0, missing: 0 };
+  try {
+    const pipeline = client.pipeline();
+    for (const { id } of rows)
+      pipeline.hmget(
+        `${redis.prefix}:bull:domain-events:outbox-${id}--domain.event`,
+        'finishedOn',
+        'failedReason',
+        'ats',
+      );
+    const answers = (await pipeline.exec()) ?? [];
+    for (const [, value] of answers) {
+      const [finishedOn, failedReason, started] = (value as (string | null)[]) ?? [];
+      if (finishedOn === null && failedReason === null) domainJobs.missing += 1;
+      else if (failedReason) domainJobs.failed += 1;
+      else domainJobs.finished += 1;
+      if (Number(started ?? 0) > 1) domainJobs.startedTwice += 1;
+    }
+  } finally {
+    client.disconnect();
+  }
+  if (domainJobs.failed) problems.push(`${domainJobs.failed} domain-event jobs failed`);
+  if (domainJobs.missing) problems.push(`${domainJobs.missing} outbox rows without a finished job`);
+
+  // Files are keyed by content: a second render of a letter would leave more than two.
+  const files = (await run.storedFiles(label)).filter((f) => f.includes('/letters/')).length;
+  return { issued, documents, files, unpublished, relayFailures, domainJobs, problems };
+}
