@@ -140,7 +140,7 @@ describeWithBrowser('Web app in Chromium: the clerk and their assignments', () =
   it('moves between pages by the side menu', async () => {
     await page.locator('nav .ant-menu').getByText(zh['menu.drafts']).click();
     await page.waitForURL('**/app/drafts');
-    await page.getByText(draftMessages.zh.draftsTitle, { exact: true }).waitFor();
+    await page.getByRole('heading', { name: draftMessages.zh.draftsTitle }).waitFor();
     await page.locator('nav .ant-menu').getByText(zh['menu.assignments']).click();
     await page.waitForURL('**/app/assignments');
   });
