@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import * as argon2 from 'argon2';
 import { Client } from 'pg';
 import type { DatabaseSettings } from '@dafu/platform/config/dafu-config';
+import { completeContent } from '@dafu/testing/replies';
 import {
   createEmptyDatabase,
   dropDatabasesOfRun,
@@ -385,16 +386,6 @@ export async function newBureau(db: Client, api: Api): Promise<Bureau> {
   return { bureauId, prefix, registrar, clerk, signatory, sessionId: session.id as string };
 }
 
-const CONTENT = {
-  preamble: ['近年来，我局高度重视此项工作。'],
-  sections: [
-    { heading: '完善政策配套，健全工作机制', paragraphs: ['出台了实施意见。', '建立了联席会议制度。'], source: null },
-    { heading: '加大财政投入，保障持续发展', paragraphs: ['市财政安排专项资金。'], source: null },
-  ],
-  contact: { name: '王丽', phone: '0398-2868001' },
-  proposedGrade: { grade: 'A', justification: '所提问题已基本解决' },
-};
-
 /**
  * `count` replies waiting for sign-off (version 2), made through the API as draftedReply makes
  * them: proposal, lead assignment, acknowledgement, started and completed draft, submission.
@@ -441,7 +432,7 @@ export async function repliesAwaitingSignOff(
     await expectStatus(
       call(api, 'PUT', `/replies/${replyId}/draft`, bureau.clerk, {
         version: 1,
-        content: { ...(started.content as Record<string, unknown>), ...CONTENT },
+        content: completeContent(started.content as Record<string, unknown>),
       }),
       200,
       'saving the draft',

@@ -168,7 +168,7 @@ describeWithBrowser('Web app in Chromium: a reply from draft to signed PDF', () 
     await shot('draft-complete');
 
     await page.getByRole('button', { name: d.submit }).click();
-    await page.getByTestId('reply-status').getByText(d['status.in_review']).waitFor();
+    await page.getByTestId('reply-status').getByText(zh['replyStatus.in_review']).waitFor();
     await page.getByTestId('read-only').waitFor();
     await shot('draft-submitted');
     await context.close();
@@ -215,7 +215,7 @@ describeWithBrowser('Web app in Chromium: a reply from draft to signed PDF', () 
     await page.getByTestId('dirty-state').getByText(d.allSaved).waitFor();
     await shot('fixed');
     await page.getByRole('button', { name: d.submit }).click();
-    await page.getByTestId('reply-status').getByText(d['status.in_review']).waitFor();
+    await page.getByTestId('reply-status').getByText(zh['replyStatus.in_review']).waitFor();
     await context.close();
   });
 

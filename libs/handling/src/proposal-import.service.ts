@@ -20,6 +20,7 @@ import {
   ImportProblemCode,
   importProblems,
   rowProblem,
+  type RowProblem,
 } from './domain/import-row';
 import { ImportPreviewDto, type ImportPreviewRowDto } from './dto/import-preview.dto';
 import { HandlingService } from './handling.service';
@@ -45,6 +46,11 @@ function bureauNamesOf(
     const names = value === null ? [] : Array.isArray(value) ? value : [value];
     return names.map((name) => ({ field, role, label, name }));
   });
+}
+
+/** A problem as the preview shows it: only the fields its DTO names. */
+function problemView({ line, field, code, zh, en }: RowProblem) {
+  return { line, field, code, zh, en };
 }
 
 function proposerKindOf(kind: 'person' | 'organisation'): ProposerKind {
@@ -117,7 +123,7 @@ export class ProposalImportService {
       leadBureau: row.leadBureau,
       coBureaus: row.coBureaus,
       separateBureaus: row.separateBureaus,
-      problems: row.problems.map((p) => ({ line: p.line, field: p.field, code: p.code, zh: p.zh, en: p.en })),
+      problems: row.problems.map(problemView),
     }));
     return {
       filename: file.filename,
@@ -130,13 +136,7 @@ export class ProposalImportService {
           .length,
         problems: problems.length,
       },
-      fileProblems: check.headerProblems.map((p) => ({
-        line: p.line,
-        field: p.field,
-        code: p.code,
-        zh: p.zh,
-        en: p.en,
-      })),
+      fileProblems: check.headerProblems.map(problemView),
       rows,
     };
   }

@@ -88,6 +88,14 @@ const zh = {
   'status.rehandling': '重新办理',
   'status.closed': '已办结',
   'status.withdrawn': '已撤回',
+
+  'replyStatus.drafting': '起草中',
+  'replyStatus.in_review': '审核中',
+  'replyStatus.awaiting_signoff': '待签发',
+  'replyStatus.signed': '已签发',
+  'replyStatus.issued': '已发出',
+  'replyStatus.withdrawn': '已撤回',
+  'replyStatus.voided': '已作废',
 };
 
 export type MessageKey = keyof typeof zh;
@@ -182,6 +190,14 @@ const en: Messages = {
   'status.rehandling': 'Re-handling',
   'status.closed': 'Closed',
   'status.withdrawn': 'Withdrawn',
+
+  'replyStatus.drafting': 'Drafting',
+  'replyStatus.in_review': 'In review',
+  'replyStatus.awaiting_signoff': 'Awaiting sign-off',
+  'replyStatus.signed': 'Signed',
+  'replyStatus.issued': 'Issued',
+  'replyStatus.withdrawn': 'Withdrawn',
+  'replyStatus.voided': 'Void',
 };
 
 export type Language = 'zh' | 'en';

@@ -2,7 +2,7 @@ import { Button, Space, Tag, Typography } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { unwrap } from '../../api/errors';
 import { useSession } from '../../auth/session';
-import { useMessages } from '../../i18n/i18n';
+import { useI18n, useMessages } from '../../i18n/i18n';
 import { keys, useAction } from './data';
 import { Item, Items } from './Items';
 import { assignmentMessages } from './messages';
@@ -32,6 +32,7 @@ export function AssignmentReplies({
   const { api } = useSession();
   const navigate = useNavigate();
   const m = useMessages(assignmentMessages);
+  const { t } = useI18n();
   const id = assignmentId;
   const start = useAction({
     run: async () => unwrap(await api.POST('/assignments/{id}/replies', { params: { path: { id } } })),
@@ -54,7 +55,7 @@ export function AssignmentReplies({
             >
               <Space wrap>
                 <Typography.Text strong>{m.round(reply.round)}</Typography.Text>
-                <Tag color={REPLY_COLOUR[reply.status]}>{m[`reply.${reply.status}`]}</Tag>
+                <Tag color={REPLY_COLOUR[reply.status]}>{t[`replyStatus.${reply.status}`]}</Tag>
                 {reply.currentStepName && <Tag>{reply.currentStepName}</Tag>}
                 {reply.documentNumber && <Typography.Text>{reply.documentNumber}</Typography.Text>}
                 <Typography.Text type="secondary">{m.lastSaved(formatTime(reply.lastSavedAt))}</Typography.Text>

@@ -220,7 +220,7 @@ function DraftEditor({ initial, onReload }: { initial: ReplyView; onReload: () =
             </Typography.Title>
             <Flex gap={4} wrap align="center">
               <Tag color="processing" data-testid="reply-status">
-                {m[`status.${base.status}`]}
+                {t[`replyStatus.${base.status}`]}
                 {base.currentStepName ? ` · ${base.currentStepName}` : ''}
               </Tag>
               <Tag data-testid="reply-version">{m.version(base.version)}</Tag>

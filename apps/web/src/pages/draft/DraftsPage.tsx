@@ -61,7 +61,7 @@ export function DraftsPage() {
       title: m['col.status'],
       dataIndex: 'status',
       width: 110,
-      render: (status: ReplySummary['status']) => <Tag color="processing">{m[`status.${status}`]}</Tag>,
+      render: (status: ReplySummary['status']) => <Tag color="processing">{t[`replyStatus.${status}`]}</Tag>,
     },
     { title: m['col.version'], dataIndex: 'version', width: 90, render: (v: number) => m.version(v) },
     {

@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import { unwrap } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { LoadError } from '../../components/LoadError';
-import { useMessages } from '../../i18n/i18n';
+import { useI18n, useMessages } from '../../i18n/i18n';
 import { reviewMessages } from './messages';
 import { reviewPath, type ReplySummary, type ReplyStatus } from './types';
 
@@ -31,6 +31,7 @@ export function ReplyQueueTable({
   empty: string;
 }) {
   const w = useMessages(reviewMessages);
+  const { t } = useI18n();
   const columns: ColumnsType<ReplySummary> = [
     { title: w['col.number'], dataIndex: 'proposalNumber', width: 90 },
     {
@@ -46,7 +47,9 @@ export function ReplyQueueTable({
       title: w['col.step'],
       key: 'step',
       width: 160,
-      render: (_: unknown, item) => <Tag color="processing">{item.currentStepName ?? w[`status.${item.status}`]}</Tag>,
+      render: (_: unknown, item) => (
+        <Tag color="processing">{item.currentStepName ?? t[`replyStatus.${item.status}`]}</Tag>
+      ),
     },
     { title: w['col.round'], dataIndex: 'round', width: 150, render: (round: number) => w.round(round) },
     { title: w['col.dueOn'], dataIndex: 'dueOn', width: 120 },

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { unwrap } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { LoadError } from '../../components/LoadError';
-import { useMessages } from '../../i18n/i18n';
+import { useI18n, useMessages } from '../../i18n/i18n';
 import { LetterDocuments } from './LetterDocuments';
 import { LetterPreview } from './LetterPreview';
 import { reviewMessages, type ReviewWords } from './messages';
@@ -51,6 +51,7 @@ function actionLabel(action: string, w: ReviewWords): string {
 
 function ReplyFacts({ reply, gradeClasses }: { reply: ReplyView; gradeClasses: readonly GradeClass[] }) {
   const w = useMessages(reviewMessages);
+  const { t } = useI18n();
   const { content } = reply;
   const grade = reply.grade ?? content.proposedGrade.grade;
   const gradeClass = gradeClasses.find((c) => c.grade === grade);
@@ -69,7 +70,7 @@ function ReplyFacts({ reply, gradeClasses }: { reply: ReplyView; gradeClasses: r
       <Descriptions.Item label={w['fact.bureau']}>{reply.bureauName}</Descriptions.Item>
       <Descriptions.Item label={w['fact.status']}>
         <Tag color={STATUS_COLOUR[reply.status]} data-testid="reply-status">
-          {w[`status.${reply.status}`]}
+          {t[`replyStatus.${reply.status}`]}
         </Tag>
       </Descriptions.Item>
       {step && <Descriptions.Item label={w['fact.step']}>{step}</Descriptions.Item>}

@@ -1,5 +1,4 @@
 import { defineMessages } from '../../i18n/dictionary';
-import type { ReplyStatus } from './types';
 
 /** The words of the reviewer's and signatory's pages: the queues, the review page and its actions. */
 export const reviewMessages = defineMessages(
@@ -17,14 +16,6 @@ export const reviewMessages = defineMessages(
     'col.lastSavedAt': '最后修改',
     'col.dueOn': '办理期限',
     round: (n: number) => (n === 1 ? '首次办理' : `第 ${n} 轮（重新办理）`),
-
-    'status.drafting': '起草中',
-    'status.in_review': '审核中',
-    'status.awaiting_signoff': '待签发',
-    'status.signed': '已签发',
-    'status.issued': '已发出',
-    'status.withdrawn': '已撤回',
-    'status.voided': '已作废',
 
     reviewTitle: (number: number, title: string) => `第${number}号 ${title}`,
     backToList: '返回列表',
@@ -132,14 +123,6 @@ export const reviewMessages = defineMessages(
     'col.dueOn': 'Due on',
     round: (n) => (n === 1 ? 'First' : `Round ${n} (re-handling)`),
 
-    'status.drafting': 'Drafting',
-    'status.in_review': 'In review',
-    'status.awaiting_signoff': 'Awaiting sign-off',
-    'status.signed': 'Signed',
-    'status.issued': 'Issued',
-    'status.withdrawn': 'Withdrawn',
-    'status.voided': 'Void',
-
     reviewTitle: (number, title) => `No. ${number} ${title}`,
     backToList: 'Back to the list',
     previewTitle: 'The letter as it will print',
@@ -234,7 +217,3 @@ export const reviewMessages = defineMessages(
 );
 
 export type ReviewWords = (typeof reviewMessages)['zh'];
-
-export function statusKey(status: ReplyStatus): `status.${ReplyStatus}` {
-  return `status.${status}`;
-}
