@@ -42,5 +42,7 @@ const web = {
   setupFilesAfterEnv: ['<rootDir>/apps/web/src/test/after-env.ts'],
 };
 
-// testTimeout is a global option: Jest ignores it inside a project.
-module.exports = { projects: [api, web], testTimeout: 30000 };
+// testTimeout and maxWorkers are global options: Jest ignores them inside a project. Jest's default
+// of one worker fewer than the cores runs a 2-core machine in band, with the CPU idle while the
+// end-to-end files wait on PostgreSQL, the worker and Chromium; one worker per core keeps both busy.
+module.exports = { projects: [api, web], testTimeout: 30000, maxWorkers: '100%' };
