@@ -1,6 +1,6 @@
 import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, readFileSync } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { chown, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -95,11 +95,19 @@ export interface Managed {
   exited: Promise<number | null>;
 }
 
-const PG_BIN = process.env.DAFU_FAULTS_PG_BIN ?? '/usr/lib/postgresql/15/bin';
+/** PostgreSQL's programs: DAFU_FAULTS_PG_BIN, or the newest Debian install under /usr/lib/postgresql. */
+function pgBin(): string {
+  if (process.env.DAFU_FAULTS_PG_BIN) return process.env.DAFU_FAULTS_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error(`no initdb under ${root}: install PostgreSQL or set DAFU_FAULTS_PG_BIN`);
+  return join(root, newest, 'bin');
+}
 
 /** The command line for a PostgreSQL tool: as the postgres user when we are root (initdb and postgres refuse root). */
 function pgCommand(tool: string, args: string[]): [string, string[]] {
-  const command = join(PG_BIN, tool);
+  const command = join(pgBin(), tool);
   return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
 }
 

@@ -131,13 +131,14 @@ export const postgresRestartedUnderLoad: Fault = {
         const health = load.attempts.filter((a) => a.kind === 'health');
         const healthDown = health.filter((a) => a.startedAt >= downAt && a.endedAt <= startAt);
         const healthWrong = [
-          ...healthDown.filter((a) => a.status !== 503 || a.code !== 'SERVICE_UNAVAILABLE'),
-          ...health.filter((a) => (a.endedAt < stopAt || a.startedAt > normalAgainAt) && a.status !== 200),
-          ...health.filter((a) => a.status !== 200 && a.status !== 503),
+          ...new Set([
+            ...healthDown.filter((a) => a.status !== 503 || a.code !== 'SERVICE_UNAVAILABLE'),
+            ...health.filter((a) => (a.endedAt < stopAt || a.startedAt > normalAgainAt) && a.status !== 200),
+            ...health.filter((a) => a.status !== 200 && a.status !== 503),
+          ]),
         ];
         if (!healthDown.length) problems.push('/health was not asked while PostgreSQL was down');
-        if (healthWrong.length)
-          problems.push(`${new Set(healthWrong).size} wrong /health answers: ${tally(healthWrong)}`);
+        if (healthWrong.length) problems.push(`${healthWrong.length} wrong /health answers: ${tally(healthWrong)}`);
 
         // Nothing half-applied: the database holds exactly what was answered 2xx.
         const db = await sql(settings);

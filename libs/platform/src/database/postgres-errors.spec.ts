@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { isDatabaseUnavailable } from './postgres-errors';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code });
@@ -29,6 +29,11 @@ describe('isDatabaseUnavailable', () => {
     [
       'both addresses of localhost refused (AggregateError)',
       new AggregateError([Object.assign(new Error('connect ECONNREFUSED ::1:5432'), { code: 'ECONNREFUSED' })]),
+    ],
+    ['the next query of a transaction whose connection was lost', new QueryRunnerAlreadyReleasedError()],
+    [
+      'the next query on a transaction manager whose connection was lost',
+      new QueryRunnerProviderAlreadyReleasedError(),
     ],
     ['a cause further down', new Error('outer', { cause: pgError('57P01') })],
   ])('is true for %s', (_what, error) => {

@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 interface PgDriverError {
   code?: string;
@@ -49,8 +49,9 @@ const LOST_CONNECTION_MESSAGES = [
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (!error || typeof error !== 'object' || depth > 4) return false;
   // TypeORM releases a query runner whose connection emitted an error, so the transaction's next
-  // query after a lost connection fails with this instead of the connection's own error.
-  if (error instanceof QueryRunnerAlreadyReleasedError) return true;
+  // query after a lost connection fails with one of these instead of the connection's own error.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError)
+    return true;
   if (error instanceof QueryFailedError && isDatabaseUnavailable(error.driverError, depth + 1)) return true;
   const { code, message, cause, errors } = error as {
     code?: unknown;
