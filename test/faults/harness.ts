@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
+import { createWriteStream, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { chown, copyFile, mkdir, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,8 +19,9 @@ import {
 
 /**
  * The fault suite's plumbing: the built API and worker as child processes, private Redis servers,
- * a database per fault cloned from one migrated template on the shared PostgreSQL, and cleanup
- * that runs whatever happens. Nothing here stops or restarts a shared service.
+ * a database per fault cloned from one migrated template on the shared PostgreSQL (or migrated on
+ * a private PostgreSQL server, for a fault that stops it), and cleanup that runs whatever happens.
+ * Nothing here stops or restarts a shared service.
  */
 
 export const ROOT = join(__dirname, '../..');
@@ -94,10 +95,107 @@ export interface Managed {
   exited: Promise<number | null>;
 }
 
+/** PostgreSQL's programs: DAFU_FAULTS_PG_BIN, or the newest Debian install under /usr/lib/postgresql. */
+function pgBin(): string {
+  if (process.env.DAFU_FAULTS_PG_BIN) return process.env.DAFU_FAULTS_PG_BIN;
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).filter((v) => existsSync(join(root, v, 'bin/initdb'))) : [];
+  const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
+  if (!newest) throw new Error(`no initdb under ${root}: install PostgreSQL or set DAFU_FAULTS_PG_BIN`);
+  return join(root, newest, 'bin');
+}
+
+/** The command line for a PostgreSQL tool: as the postgres user when we are root (initdb and postgres refuse root). */
+function pgCommand(tool: string, args: string[]): [string, string[]] {
+  const command = join(pgBin(), tool);
+  return process.getuid?.() === 0 ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+}
+
+function pgTool(tool: string, args: string[], timeoutMs = 120_000): Promise<string> {
+  const [file, argv] = pgCommand(tool, args);
+  return new Promise((resolve, reject) =>
+    execFile(file, argv, { timeout: timeoutMs }, (error, stdout, stderr) =>
+      error
+        ? reject(new Error(`${tool} ${args[args.length - 1]}: ${stderr.trim() || error.message}`))
+        : resolve(stdout),
+    ),
+  );
+}
+
+/** uid and gid of the postgres account, which must own a private server's directory when we are root. */
+function postgresAccount(): { uid: number; gid: number } | null {
+  if (process.getuid?.() !== 0) return null;
+  const line = readFileSync('/etc/passwd', 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('postgres:'));
+  if (!line) throw new Error('running as root, but there is no postgres account to run a private PostgreSQL as');
+  const [, , uid, gid] = line.split(':');
+  return { uid: Number(uid), gid: Number(gid) };
+}
+
+/**
+ * A PostgreSQL server of one fault's own, in a temporary directory on a free port (trust auth, its
+ * socket in that directory, fsync off), which the fault may stop and start as it likes.
+ */
+export class PrivatePostgres {
+  /** The server's `postgres` database; `withDatabase` points it elsewhere. */
+  readonly server: DatabaseSettings;
+  constructor(
+    readonly name: string,
+    readonly dir: string,
+    readonly port: number,
+  ) {
+    this.server = { url: `postgres://postgres@127.0.0.1:${port}/postgres` };
+  }
+
+  get dataDir() {
+    return join(this.dir, 'data');
+  }
+
+  get logFile() {
+    return join(this.dir, 'postgres.log');
+  }
+
+  async init(): Promise<void> {
+    await pgTool('initdb', ['-D', this.dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
+  }
+
+  async start(): Promise<void> {
+    const options = [
+      `-p ${this.port}`,
+      `-k ${this.dir}`,
+      '-c listen_addresses=127.0.0.1',
+      '-c fsync=off',
+      '-c full_page_writes=off',
+      '-c shared_buffers=32MB',
+    ].join(' ');
+    await pgTool('pg_ctl', ['-D', this.dataDir, '-l', this.logFile, '-o', options, '-w', '-t', '60', 'start']);
+  }
+
+  /** `fast` ends every session at once (their transactions roll back) and shuts down cleanly. */
+  async stop(mode: 'fast' | 'immediate' = 'fast'): Promise<void> {
+    await pgTool('pg_ctl', ['-D', this.dataDir, '-m', mode, '-w', '-t', '60', 'stop']);
+  }
+
+  /** For cleanup: stops the server if it may be running, and never throws. */
+  async stopQuietly(): Promise<void> {
+    if (!existsSync(join(this.dataDir, 'postmaster.pid'))) return;
+    await this.stop('immediate').catch((error: unknown) => say(`could not stop ${this.name}: ${String(error)}`));
+  }
+
+  /** Synchronous, for a signal: at least the server does not outlive the run. */
+  stopNow(): void {
+    if (!existsSync(join(this.dataDir, 'postmaster.pid'))) return;
+    const [file, argv] = pgCommand('pg_ctl', ['-D', this.dataDir, '-m', 'immediate', '-w', 'stop']);
+    spawnSync(file, argv, { stdio: 'ignore', timeout: 30_000 });
+  }
+}
+
 /** Everything the run started, so that it can all be stopped on any exit. */
 export class Run {
   readonly runId = newRunId();
   private readonly children = new Set<Managed>();
+  private readonly postgresServers = new Set<PrivatePostgres>();
   private templateName?: string;
   private cleaned = false;
   logDir = '';
@@ -112,11 +210,40 @@ export class Run {
     await migrate(await createEmptyDatabase(this.templateName));
   }
 
-  /** A fresh migrated database for one fault. */
-  async newDatabase(label: string): Promise<{ name: string; settings: DatabaseSettings }> {
+  /**
+   * A fresh migrated database for one fault: cloned from the run's template on the shared server,
+   * or, on another `server` (a private PostgreSQL), created and migrated there.
+   */
+  async newDatabase(label: string, server?: DatabaseSettings): Promise<{ name: string; settings: DatabaseSettings }> {
     const name = `dafu_test_${this.runId}_faults_${label}`;
-    const settings = await createEmptyDatabase(name, this.templateName);
+    if (!server) return { name, settings: await createEmptyDatabase(name, this.templateName) };
+    const settings = await createEmptyDatabase(name, 'template0', server);
+    await migrate(settings);
     return { name, settings };
+  }
+
+  /**
+   * A private PostgreSQL server, started. The run stops it and removes its directory at cleanup,
+   * whatever happened; its log is copied to the run's logs first.
+   */
+  async startPostgres(name: string): Promise<PrivatePostgres> {
+    const dir = await mkdtemp(join(tmpdir(), 'dafu-faults-pg-'));
+    const account = postgresAccount();
+    if (account) await chown(dir, account.uid, account.gid);
+    const postgres = new PrivatePostgres(name, dir, await freePort());
+    this.postgresServers.add(postgres);
+    await postgres.init();
+    await postgres.start();
+    return postgres;
+  }
+
+  /** Stops a private PostgreSQL for good and removes its directory (also done at cleanup). */
+  async removePostgres(postgres: PrivatePostgres): Promise<void> {
+    if (!this.postgresServers.delete(postgres)) return;
+    await postgres.stopQuietly();
+    if (existsSync(postgres.logFile))
+      await copyFile(postgres.logFile, join(this.logDir, `${postgres.name}.log`)).catch(() => undefined);
+    await rm(postgres.dir, { recursive: true, force: true });
   }
 
   spawn(name: string, args: string[], env: Record<string, string>): Managed {
@@ -242,11 +369,15 @@ export class Run {
     return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
   }
 
-  /** Stops every child, drops every database of the run, removes the temporary directories. Idempotent. */
+  /**
+   * Stops every child and private PostgreSQL, drops every database of the run, removes the
+   * temporary directories. Idempotent.
+   */
   async cleanup(keepLogs: boolean): Promise<void> {
     if (this.cleaned) return;
     this.cleaned = true;
     await Promise.all([...this.children].map((managed) => this.kill(managed, 'SIGKILL', 1000)));
+    for (const postgres of [...this.postgresServers]) await this.removePostgres(postgres);
     try {
       await dropDatabasesOfRun(this.runId);
     } catch (error) {
@@ -259,6 +390,7 @@ export class Run {
   /** Synchronous last resort for a signal or an uncaught error: at least no process is left. */
   killAllNow(): void {
     for (const managed of this.children) managed.child.kill('SIGKILL');
+    for (const postgres of this.postgresServers) postgres.stopNow();
   }
 }
 
@@ -386,18 +518,23 @@ export async function newBureau(db: Client, api: Api): Promise<Bureau> {
   return { bureauId, prefix, registrar, clerk, signatory, sessionId: session.id as string };
 }
 
+export interface StartedReply {
+  replyId: string;
+  /** The template's content of version 1, which `completeContent` fills in. */
+  content: Record<string, unknown>;
+}
+
 /**
- * `count` replies waiting for sign-off (version 2), made through the API as draftedReply makes
- * them: proposal, lead assignment, acknowledgement, started and completed draft, submission.
- * Spread over the given APIs, `parallel` at a time.
+ * Replies started as draftedReply starts them, one per proposal number: proposal, lead
+ * assignment, acknowledgement, reply started (version 1, status drafting). Spread over the given
+ * APIs, `parallel` at a time.
  */
-export async function repliesAwaitingSignOff(
+export async function startedReplies(
   apis: readonly Api[],
   bureau: Bureau,
-  count: number,
+  numbers: readonly number[],
   parallel = 12,
-): Promise<string[]> {
-  const numbers = Array.from({ length: count }, (_, i) => i + 1);
+): Promise<StartedReply[]> {
   return inParallel(numbers, parallel, async (number, i) => {
     const api = apis[i % apis.length];
     const proposal = await expectStatus(
@@ -428,12 +565,27 @@ export async function repliesAwaitingSignOff(
       201,
       'starting the reply',
     );
-    const replyId = started.id as string;
+    return { replyId: started.id as string, content: started.content as Record<string, unknown> };
+  });
+}
+
+/**
+ * `count` replies waiting for sign-off (version 2), made through the API as draftedReply makes
+ * them: started (proposals 1..count), completed draft, submission. Spread over the given APIs,
+ * `parallel` at a time.
+ */
+export async function repliesAwaitingSignOff(
+  apis: readonly Api[],
+  bureau: Bureau,
+  count: number,
+  parallel = 12,
+): Promise<string[]> {
+  const numbers = Array.from({ length: count }, (_, i) => i + 1);
+  const started = await startedReplies(apis, bureau, numbers, parallel);
+  return inParallel(started, parallel, async ({ replyId, content }, i) => {
+    const api = apis[i % apis.length];
     await expectStatus(
-      call(api, 'PUT', `/replies/${replyId}/draft`, bureau.clerk, {
-        version: 1,
-        content: completeContent(started.content as Record<string, unknown>),
-      }),
+      call(api, 'PUT', `/replies/${replyId}/draft`, bureau.clerk, { version: 1, content: completeContent(content) }),
       200,
       'saving the draft',
     );

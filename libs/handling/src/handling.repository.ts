@@ -209,9 +209,13 @@ export class HandlingRepository {
     return rows.map(toView);
   }
 
-  async findAssignment(id: string, scope: ReadScope): Promise<NamedAssignment | null> {
+  async findAssignment(
+    id: string,
+    scope: ReadScope,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NamedAssignment | null> {
     const params: unknown[] = [id];
-    const rows = await this.dataSource.query<AssignmentViewRow[]>(
+    const rows = await manager.query<AssignmentViewRow[]>(
       `${ASSIGNMENT_VIEW_SELECT} WHERE a.id = $1 AND ${scopeCondition(scope, params)}`,
       params,
     );

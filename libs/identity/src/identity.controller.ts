@@ -18,6 +18,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@dafu/platform/auth/actor';
 import { Permission } from '@dafu/platform/auth/access';
 import { Auth, Public, RequirePermission } from '@dafu/platform/auth/auth.decorators';
+import { isDatabaseUnavailable } from '@dafu/platform/database/postgres-errors';
 import { DafuError } from '@dafu/platform/errors/dafu-error';
 import { AuthService } from './auth.service';
 import { InvalidCredentialsError } from './errors';
@@ -38,7 +39,7 @@ import {
 @Injectable()
 class LocalAuthGuard extends AuthGuard('local') {
   override handleRequest<T>(err: unknown, user: T, _info: unknown, _context: ExecutionContext): T {
-    if (err instanceof DafuError) throw err;
+    if (err instanceof DafuError || isDatabaseUnavailable(err)) throw err;
     if (err || !user) throw new InvalidCredentialsError();
     return user;
   }

@@ -162,12 +162,13 @@ export class RepliesService {
     actor: Actor,
     id: string,
     asked: 'full' | 'status',
+    manager: EntityManager = this.repository.manager,
   ): Promise<{ reply: Reply; reading: ReplyReading }> {
     const scope = readScopeOf(actor);
-    const reply = await this.repository.findReply(id, scope);
+    const reply = await this.repository.findReply(id, scope, manager);
     if (!reply) throw new ReplyNotFoundError(id);
     let reading = replyReadingOf({ scope, mayReadDrafts: false }, reply);
-    if (reading === 'status_only' && (await this.identity.findUser(actor.userId))?.mayReadDrafts) {
+    if (reading === 'status_only' && (await this.identity.findUser(actor.userId, manager))?.mayReadDrafts) {
       reading = replyReadingOf({ scope, mayReadDrafts: true }, reply);
     }
     switch (reading) {
@@ -197,7 +198,7 @@ export class RepliesService {
   async save(actor: Actor, id: string, version: number, content: ReplyContent): Promise<ReplyView> {
     const length = replyTextLength(content);
     if (length > REPLY_TEXT_LIMIT) throw new DafuError(ErrorCode.ReplyTooLong, { limit: REPLY_TEXT_LIMIT, length });
-    await this.act(actor, id, ReplyEvent.Save, version, async (manager, reply) => {
+    return this.act(actor, id, ReplyEvent.Save, version, async (manager, reply) => {
       const problems = checkReplyContent(content, await this.gradeClassesOf(manager, reply));
       if (problems.length > 0) throw new DafuError(ErrorCode.ReplyContentInvalid, { problems });
       const next = reply.version + 1;
@@ -207,7 +208,6 @@ export class RepliesService {
         data: { version: next },
       };
     });
-    return this.get(actor, id);
   }
 
   async versions(actor: Actor, id: string): Promise<ReplyVersionSummary[]> {
@@ -237,17 +237,16 @@ export class RepliesService {
   }
 
   async submit(actor: Actor, id: string, version: number): Promise<ReplyView> {
-    await this.act(actor, id, ReplyEvent.Submit, version, async (manager, reply) => {
+    return this.act(actor, id, ReplyEvent.Submit, version, async (manager, reply) => {
       const content = await this.contentOf(manager, reply, reply.version);
       const missing = checkCompleteness(content, await this.completenessFacts(manager, reply));
       if (missing.length > 0) throw new DafuError(ErrorCode.ReplyIncomplete, { missing });
       return { changes: { submittedAt: new Date() }, data: { version: reply.version } };
     });
-    return this.get(actor, id);
   }
 
   async approve(actor: Actor, id: string, version: number, comment?: string): Promise<ReplyView> {
-    await this.act(actor, id, ReplyEvent.Approve, version, async (manager, reply) => {
+    return this.act(actor, id, ReplyEvent.Approve, version, async (manager, reply) => {
       const stepName = reply.reviewSteps[reply.currentStep ?? 0]?.name ?? '';
       if (comment?.trim()) {
         await this.repository.insertComments(manager, [
@@ -263,7 +262,6 @@ export class RepliesService {
       }
       return { reason: comment?.trim() || null, data: { step: stepName, version: reply.version } };
     });
-    return this.get(actor, id);
   }
 
   /** Back to drafting with comments anchored to the parts of the text they are about. */
@@ -273,7 +271,7 @@ export class RepliesService {
     version: number,
     comments: { anchor: string; body: string }[],
   ): Promise<ReplyView> {
-    await this.act(actor, id, ReplyEvent.SendBack, version, async (manager, reply) => {
+    return this.act(actor, id, ReplyEvent.SendBack, version, async (manager, reply) => {
       const stepName =
         reply.status === ReplyStatus.AwaitingSignoff ? '签发' : reply.reviewSteps[reply.currentStep ?? 0].name;
       await this.repository.insertComments(
@@ -292,7 +290,6 @@ export class RepliesService {
         data: { step: stepName, comments: comments.length },
       };
     });
-    return this.get(actor, id);
   }
 
   async comments(actor: Actor, id: string): Promise<ReviewComment[]> {
@@ -335,7 +332,7 @@ export class RepliesService {
     grade?: string,
     gradeChangeReason?: string,
   ): Promise<ReplyView> {
-    await this.act(actor, id, ReplyEvent.SignOff, version, async (manager, reply) => {
+    return this.act(actor, id, ReplyEvent.SignOff, version, async (manager, reply) => {
       const content = await this.contentOf(manager, reply, reply.version);
       const classes = await this.gradeClassesOf(manager, reply);
       const proposed = content.proposedGrade.grade;
@@ -396,12 +393,11 @@ export class RepliesService {
         },
       };
     });
-    return this.get(actor, id);
   }
 
   /** A wrong letter: its number stays taken and never returns; the assignment owes a new reply. */
   async voidReply(actor: Actor, id: string, reason: string): Promise<ReplyView> {
-    await this.act(actor, id, ReplyEvent.Void, null, async (manager, reply) => {
+    return this.act(actor, id, ReplyEvent.Void, null, async (manager, reply) => {
       await this.handling.reopenForReplyWithin(manager, reply.assignmentId);
       await recordDomainEvents(manager, [
         {
@@ -417,15 +413,13 @@ export class RepliesService {
         data: { documentNumber: reply.documentNumber },
       };
     });
-    return this.get(actor, id);
   }
 
   async withdraw(actor: Actor, id: string, reason: string): Promise<ReplyView> {
-    await this.act(actor, id, ReplyEvent.Withdraw, null, async () => ({
+    return this.act(actor, id, ReplyEvent.Withdraw, null, async () => ({
       changes: { withdrawnAt: new Date(), withdrawReason: reason.trim() },
       reason: reason.trim(),
     }));
-    return this.get(actor, id);
   }
 
   /**
@@ -549,8 +543,8 @@ export class RepliesService {
     event: ReplyEvent,
     version: number | null,
     step: (manager: EntityManager, reply: Reply) => Promise<EventOutcome>,
-  ): Promise<void> {
-    await this.repository.transaction(async (manager) => {
+  ): Promise<ReplyView> {
+    return this.repository.transaction(async (manager) => {
       const reply = await this.repository.lockReply(manager, id, readScopeOf(actor));
       if (!reply) throw new ReplyNotFoundError(id);
       const steps =
@@ -603,17 +597,19 @@ export class RepliesService {
           data: outcome.data,
         });
       }
+      // The answer is read on the transaction's own connection before the commit: read after it, a
+      // connection lost in between would answer 503 for a change that was made.
+      return this.viewOf((await this.readable(actor, id, 'full', manager)).reply, manager);
     });
   }
 
-  private async viewOf(reply: Reply): Promise<ReplyView> {
-    const manager = this.repository.manager;
+  private async viewOf(reply: Reply, manager: EntityManager = this.repository.manager): Promise<ReplyView> {
     const [content, assignment, proposal, bureau, savedBy] = await Promise.all([
       this.contentOf(manager, reply, reply.version),
-      this.handlingRepository.findAssignment(reply.assignmentId, { kind: 'city' }),
-      this.proposals.findProposal(reply.proposalId, { kind: 'city' }),
-      this.identity.findOrganisation(reply.bureauId),
-      this.identity.findUser(reply.lastSavedBy),
+      this.handlingRepository.findAssignment(reply.assignmentId, { kind: 'city' }, manager),
+      this.proposals.findProposal(reply.proposalId, { kind: 'city' }, manager),
+      this.identity.findOrganisation(reply.bureauId, manager),
+      this.identity.findUser(reply.lastSavedBy, manager),
     ]);
     const step =
       reply.status === ReplyStatus.InReview && reply.currentStep !== null ? reply.reviewSteps[reply.currentStep] : null;

@@ -25,9 +25,13 @@ export function templateDatabaseName(runId: string): string {
   return `dafu_test_tpl_${runId}`;
 }
 
-export async function createEmptyDatabase(name: string, template = 'template0'): Promise<DatabaseSettings> {
+/** A new database named `name` (cloned from `template`) on the tests' server, or on `server` when given. */
+export async function createEmptyDatabase(
+  name: string,
+  template = 'template0',
+  server: DatabaseSettings = testServerSettings(),
+): Promise<DatabaseSettings> {
   assertTestDatabaseName(name);
-  const server = testServerSettings();
   await withMaintenanceClient(server, (client) =>
     client.query(
       `CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)} ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`,

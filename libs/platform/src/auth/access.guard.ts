@@ -1,6 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
+import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { DafuError, ForbiddenError } from '../errors/dafu-error';
 import { ErrorCode } from '../errors/error-codes';
 import type { Actor } from './actor';
@@ -31,7 +32,9 @@ export class AccessGuard extends AuthGuard(JWT_STRATEGY) {
   }
 
   override handleRequest<T>(err: unknown, user: T, info: unknown, context: ExecutionContext): T {
-    if (err instanceof DafuError) throw err;
+    // A token that could not be checked because PostgreSQL is away is not an invalid one: 503, not 401
+    // (a 401 sends the web app back to the login page).
+    if (err instanceof DafuError || isDatabaseUnavailable(err)) throw err;
     if (err || !user) {
       const request = context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>();
       const hasToken = typeof request.headers.authorization === 'string';

@@ -10,9 +10,9 @@ describe('describeError', () => {
     expect(code).toMatch(/^[A-Z][A-Z0-9_]+$/);
   });
 
-  it('keeps 5xx for internal errors only: everything else is the client’s to fix', () => {
+  it('keeps 5xx for internal errors and unavailable dependencies only: everything else is the client’s to fix', () => {
     const serverErrors = Object.values(ErrorCode).filter((code) => describeError(code).status >= 500);
-    expect(serverErrors).toEqual([ErrorCode.Internal]);
+    expect(serverErrors).toEqual([ErrorCode.Internal, ErrorCode.DatabaseUnavailable, ErrorCode.ServiceUnavailable]);
   });
 
   it('has no two codes with the same value', () => {

@@ -6,13 +6,16 @@ const CODES = Object.values(ErrorCode);
  * The HTTP status of every code, written out by hand: clients see these, so a change must be
  * deliberate. 400 malformed input, 401 not logged in, 403 not allowed, 404 not found (or not
  * visible), 409 conflicts with the record's state, 410 gone (an expired link), 413 too large, 415 wrong file type, 422 a
- * business rule refuses it, 429 too many attempts, 500 our fault.
+ * business rule refuses it, 429 too many attempts, 500 our fault, 503 a
+ * dependency (PostgreSQL, Redis) down for the moment.
  */
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.ValidationFailed]: 400,
   [ErrorCode.RouteNotFound]: 404,
   [ErrorCode.PayloadTooLarge]: 413,
   [ErrorCode.Internal]: 500,
+  [ErrorCode.DatabaseUnavailable]: 503,
+  [ErrorCode.ServiceUnavailable]: 503,
   [ErrorCode.AuthTokenMissing]: 401,
   [ErrorCode.AuthTokenInvalid]: 401,
   [ErrorCode.AuthInvalidCredentials]: 401,
@@ -158,8 +161,12 @@ describe('describeError', () => {
     expect(zh).not.toBe(en);
   });
 
-  it('keeps 5xx for internal errors only: everything else is the client’s to fix', () => {
-    expect(CODES.filter((code) => describeError(code).status >= 500)).toEqual([ErrorCode.Internal]);
+  it('keeps 5xx for internal errors and unavailable dependencies only: everything else is the client’s to fix', () => {
+    expect(CODES.filter((code) => describeError(code).status >= 500)).toEqual([
+      ErrorCode.Internal,
+      ErrorCode.DatabaseUnavailable,
+      ErrorCode.ServiceUnavailable,
+    ]);
     expect(describeError(ErrorCode.Internal).status).toBe(500);
   });
 

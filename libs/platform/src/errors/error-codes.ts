@@ -6,6 +6,8 @@ export enum ErrorCode {
   RouteNotFound = 'ROUTE_NOT_FOUND',
   PayloadTooLarge = 'PAYLOAD_TOO_LARGE',
   Internal = 'INTERNAL',
+  DatabaseUnavailable = 'DATABASE_UNAVAILABLE',
+  ServiceUnavailable = 'SERVICE_UNAVAILABLE',
   AuthTokenMissing = 'AUTH_TOKEN_MISSING',
   AuthTokenInvalid = 'AUTH_TOKEN_INVALID',
   AuthInvalidCredentials = 'AUTH_INVALID_CREDENTIALS',
@@ -128,6 +130,18 @@ export function describeError(code: ErrorCode): ErrorDescription {
         status: 500,
         zh: '系统内部错误，请将请求编号告知管理员。',
         en: 'Internal error; please give the request id to an administrator.',
+      };
+    case ErrorCode.DatabaseUnavailable:
+      return {
+        status: 503,
+        zh: '数据库暂时无法连接，请稍后重试。',
+        en: 'The database is unavailable for the moment; please try again shortly.',
+      };
+    case ErrorCode.ServiceUnavailable:
+      return {
+        status: 503,
+        zh: '系统依赖的服务暂时不可用，请稍后重试。',
+        en: 'A service the system depends on is unavailable; please try again shortly.',
       };
     case ErrorCode.AuthTokenMissing:
       return { status: 401, zh: '请先登录。', en: 'Please log in first.' };

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DafuError } from './dafu-error';
 import { describeError, ErrorCode } from './error-codes';
+import { isDatabaseUnavailable } from '../database/postgres-errors';
 import { requestIdOf } from '../logging/request-id';
 
 export interface ErrorBody {
@@ -99,6 +100,20 @@ export class HttpExceptionFilter implements ExceptionFilter {
       const code = codeForHttpStatus(fastifyStatus, Boolean(request.headers.authorization));
       const details = code === ErrorCode.ValidationFailed ? { reason: (exception as Error).message } : undefined;
       void sendError(reply, describeError(code).status, errorBody(code, details, request, requestId));
+      return;
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // PostgreSQL is down or restarting: the request's transaction did not commit, and the pool
+      // connects again by itself once the server is back. Worth a warning, not a stack per request.
+      this.logger.warn({ requestId, reason: (exception as Error).message }, 'Database unavailable');
+      void sendError(reply, 503, errorBody(ErrorCode.DatabaseUnavailable, undefined, request, requestId));
+      return;
+    }
+    if (exception instanceof HttpException && exception.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) {
+      // /health (terminus) reporting a dependency down: its report goes along as the details.
+      const response = exception.getResponse();
+      const details = typeof response === 'object' && response ? (response as Record<string, unknown>) : undefined;
+      void sendError(reply, 503, errorBody(ErrorCode.ServiceUnavailable, details, request, requestId));
       return;
     }
     this.logger.error({ err: exception, requestId }, 'Unhandled error');
