@@ -21,16 +21,16 @@ const BUREAUS = 3;
 const ASSIGNMENTS_PER_BUREAU = 20;
 /** Each bureau's clerk, reviewer and signatory, and the supervision office's supervisor. */
 const PEOPLE_PER_BUREAU = 3;
-/** The first worker is killed once this many e-mails have reached the SMTP server. */
+/** The second worker is killed once this many more e-mails have reached the SMTP server. */
 const KILL_AFTER_MAILS = 40;
 
 /**
- * The worker SIGKILLed in the middle of a batch of reminders: 60 assignments in 3 bureaus, all
+ * The worker SIGKILLed twice in the middle of a batch of reminders: 60 assignments in 3 bureaus, all
  * assigned 30 days ago so that every acknowledgement is overdue, each bureau's clerk, reviewer
  * and signatory and a supervisor with an e-mail address and immediate e-mails. A worker starts
- * with a fake SMTP server, is killed once the first 40 e-mails have arrived, and a second worker
- * takes over. Every reminder must be told once (one notification per assignment, milestone and
- * person) and reach its recipient's mailbox once: one Message-ID per reminder. A mail accepted by
+ * with a fake SMTP server and is killed once the first reminders are told; a second worker is
+ * killed once 40 more e-mails have arrived; a third finishes. Every reminder must be told once
+ * (one notification per assignment, milestone and person) and reach its recipient's mailbox once: one Message-ID per reminder. A mail accepted by
  * SMTP just before the kill may come again with the same Message-ID (mail clients show it once);
  * those are counted, not lost. Two Message-IDs for one reminder, or none, are losses.
  */
@@ -91,23 +91,33 @@ export const workerKilledMidReminders: Fault = {
       const due = BUREAUS * ASSIGNMENTS_PER_BUREAU * (PEOPLE_PER_BUREAU + 1);
 
       const startedAt = performance.now();
+      const told = () => count(db, `SELECT count(*) AS n FROM notifications WHERE kind = 'reminder'`);
+      // First kill while the reminders are being told (written with their deliveries), before any is mailed.
       workers.push(run.startWorker('remind-worker-1', env));
+      await until(async () => (await told()) > 0, 'the first reminders to be told', 120_000);
+      await run.kill(workers[0], 'SIGKILL');
+      const toldAtFirstKill = await told();
+      const mailedAtFirstKill = sink.received.length;
+      say(`  first worker killed after ${toldAtFirstKill}/${due} reminders told and ${mailedAtFirstKill} e-mails`);
+
+      // Second kill in the middle of sending.
+      workers.push(run.startWorker('remind-worker-2', env));
       await until(
-        async () => sink.received.length >= KILL_AFTER_MAILS,
+        async () => sink.received.length >= mailedAtFirstKill + KILL_AFTER_MAILS,
         `${KILL_AFTER_MAILS} reminder e-mails`,
         120_000,
       );
-      await run.kill(workers[0], 'SIGKILL');
+      await run.kill(workers[1], 'SIGKILL');
       const mailedAtKill = sink.received.length;
-      const toldAtKill = await count(db, `SELECT count(*) AS n FROM notifications WHERE kind = 'reminder'`);
-      say(`  worker killed after ${toldAtKill}/${due} reminders and ${mailedAtKill} e-mails`);
+      const toldAtKill = await told();
+      say(`  second worker killed after ${toldAtKill}/${due} reminders told and ${mailedAtKill} e-mails`);
 
-      workers.push(run.startWorker('remind-worker-2', env));
+      workers.push(run.startWorker('remind-worker-3', env));
       await until(
         async () =>
-          (await count(db, `SELECT count(*) AS n FROM notifications WHERE kind = 'reminder'`)) >= due &&
+          (await told()) >= due &&
           (await count(db, `SELECT count(*) AS n FROM notification_deliveries WHERE status <> 'pending'`)) >= due,
-        `all ${due} reminders to be sent by the second worker`,
+        `all ${due} reminders to be sent by the third worker`,
         180_000,
       ).catch((error: Error) => say(`  ${error.message}`));
       const seconds = (performance.now() - startedAt) / 1000;
@@ -122,7 +132,8 @@ export const workerKilledMidReminders: Fault = {
         name: this.name,
         figure:
           `${due} reminders due (${BUREAUS * ASSIGNMENTS_PER_BUREAU} assignments, ${BUREAUS} bureaus, ` +
-          `${BUREAUS * PEOPLE_PER_BUREAU + 1} people); killed after ${mailedAtKill} e-mails (${toldAtKill} told); ` +
+          `${BUREAUS * PEOPLE_PER_BUREAU + 1} people); killed while telling (${toldAtFirstKill} told, ` +
+          `${mailedAtFirstKill} e-mailed) and again while sending (${mailedAtKill} e-mailed, ${toldAtKill} told); ` +
           `${outcome.seen}/${due} seen in the mailboxes (distinct Message-IDs) ${seconds.toFixed(1)} s after the first ` +
           `worker started; ${outcome.raw} e-mails received, ${outcome.raw - outcome.seen} resent with the same Message-ID; ` +
           `${outcome.missing} missing, ${outcome.twice} reminders with two Message-IDs`,
