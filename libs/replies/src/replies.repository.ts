@@ -172,8 +172,8 @@ export class RepliesRepository {
     );
   }
 
-  async version(replyId: string, number: number): Promise<ReplyVersion | null> {
-    const rows = await this.manager.query<ReplyVersion[]>(
+  async version(replyId: string, number: number, manager: EntityManager = this.manager): Promise<ReplyVersion | null> {
+    const rows = await manager.query<ReplyVersion[]>(
       `SELECT v.number, v.content, v.saved_by AS "savedBy", u.display_name AS "savedByName", v.saved_at AS "savedAt"
          FROM reply_versions v LEFT JOIN users u ON u.id = v.saved_by
         WHERE v.reply_id = $1 AND v.number = $2`,

@@ -562,7 +562,8 @@ export class RepliesService {
       );
       if (!result.ok) throw replyRefusalError(result.reason, reply.status, event, id);
       if (version !== null && version !== reply.version) {
-        const current = await this.repository.version(id, reply.version);
+        // On the transaction's connection: a second one per refused save could drain the pool under load.
+        const current = await this.repository.version(id, reply.version, manager);
         throw new ReplyVersionConflictError({
           version: reply.version,
           savedBy: reply.lastSavedBy,
