@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { concurrentSignOffs } from './concurrent-sign-offs.fault';
 import { type Fault, ROOT, Run, say } from './harness';
+import { malformedRequestsFault } from './malformed-requests.fault';
 import { redisDownDuringSignOffs } from './redis-down.fault';
 import { workerKilledMidRender } from './worker-killed.fault';
 
@@ -11,7 +12,7 @@ import { workerKilledMidRender } from './worker-killed.fault';
  * processes, breaks something, and prints `fault: <name>: <figure>`. Exits 1 on any loss.
  * `npm run test:faults -- <name fragment>` runs the matching faults only.
  */
-const FAULTS: Fault[] = [concurrentSignOffs, redisDownDuringSignOffs, workerKilledMidRender];
+const FAULTS: Fault[] = [concurrentSignOffs, redisDownDuringSignOffs, workerKilledMidRender, malformedRequestsFault];
 
 async function main(): Promise<number> {
   for (const app of ['api', 'worker']) {
