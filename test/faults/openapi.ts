@@ -93,6 +93,7 @@ export function jwt(payload: Record<string, unknown>, secret: string, header: Re
 
 export interface User {
   id: string;
+  username: string;
   role: string;
   organisationId: string;
   token: string;
@@ -122,6 +123,7 @@ export async function newUser(db: Client, api: Api, role: string, organisationId
   if (login.status !== 200) throw new Error(`login of ${username}: ${login.status} ${JSON.stringify(login.body)}`);
   return {
     id: rows[0].id,
+    username,
     role,
     organisationId,
     token: login.body.accessToken as string,
@@ -242,6 +244,24 @@ export async function buildWorld(db: Client, api: Api): Promise<World> {
       }),
       [200, 201],
     );
+    const upload = new FormData();
+    upload.append(
+      'file',
+      new Blob([Buffer.from('通话记录：张三委员同意办理思路。\n')], { type: 'text/plain' }),
+      '通话记录.txt',
+    );
+    const attachment = await fetch(
+      `${api.base}/assignments/${main.lead}/contacts/${contact.id as string}/attachments`,
+      {
+        method: 'POST',
+        headers: { authorization: `Bearer ${clerk.token}` },
+        body: upload,
+      },
+    );
+    if (attachment.status !== 201 && attachment.status !== 200) {
+      throw new Error(`attaching a file: ${attachment.status} ${await attachment.text()}`);
+    }
+    const attachmentId = ((await attachment.json()) as { id: string }).id;
     const started = await ok(
       'starting the reply',
       call(api, 'POST', `/assignments/${main.lead}/replies`, clerk.token),
@@ -291,6 +311,7 @@ export async function buildWorld(db: Client, api: Api): Promise<World> {
       contactId: contact.id as string,
       coLeadAssignmentId: co.lead,
       coAssignmentId: co.co as string,
+      attachmentId,
       deliveryId: deliveries[0]?.id,
     };
   };

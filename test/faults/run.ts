@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { authorizationMatrix } from './authorization-matrix.fault';
 import { concurrentSignOffs } from './concurrent-sign-offs.fault';
 import { type Fault, ROOT, Run, say } from './harness';
 import { malformedRequestsFault } from './malformed-requests.fault';
@@ -12,7 +13,13 @@ import { workerKilledMidRender } from './worker-killed.fault';
  * processes, breaks something, and prints `fault: <name>: <figure>`. Exits 1 on any loss.
  * `npm run test:faults -- <name fragment>` runs the matching faults only.
  */
-const FAULTS: Fault[] = [concurrentSignOffs, redisDownDuringSignOffs, workerKilledMidRender, malformedRequestsFault];
+const FAULTS: Fault[] = [
+  concurrentSignOffs,
+  redisDownDuringSignOffs,
+  workerKilledMidRender,
+  malformedRequestsFault,
+  authorizationMatrix,
+];
 
 async function main(): Promise<number> {
   for (const app of ['api', 'worker']) {
