@@ -296,9 +296,12 @@ export async function buildWorld(db: Client, api: Api): Promise<World> {
       call(api, 'POST', `/replies/${replyId}/sign-off`, signatory.token, { version: await version() }),
     );
     const co = await proposal(true);
-    const { rows: deliveries } = await db.query<{ id: string }>(`SELECT id FROM deliveries WHERE reply_id = $1`, [
-      replyId,
-    ]);
+    // The letter to post, as the worker lists it when it issues the reply (the worker does not run here).
+    const { rows: deliveries } = await db.query<{ id: string }>(
+      `INSERT INTO deliveries (reply_id, bureau_id, position, recipient_kind, recipient_name, postal_address, channel)
+       VALUES ($1, $2, 1, 'proposer', '张三', '三门峡市湖滨区', 'mailroom') RETURNING id`,
+      [replyId, bureauId],
+    );
     return {
       bureauId,
       clerk,
