@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { authorizationMatrix } from './authorization-matrix.fault';
 import { concurrentSignOffs } from './concurrent-sign-offs.fault';
 import { type Fault, ROOT, Run, say } from './harness';
+import { malformedRequestsFault } from './malformed-requests.fault';
 import { postgresRestartedUnderLoad } from './postgres-restart.fault';
 import { redisDownDuringSignOffs } from './redis-down.fault';
 import { workerKilledMidReminders } from './reminders-kill.fault';
@@ -19,6 +21,8 @@ const FAULTS: Fault[] = [
   workerKilledMidRender,
   workerKilledMidReminders,
   postgresRestartedUnderLoad,
+  malformedRequestsFault,
+  authorizationMatrix,
 ];
 
 async function main(): Promise<number> {

@@ -89,6 +89,34 @@ describe('RefuseUnstorableValuesPipe', () => {
     }
   });
 
+  it('refuses lone surrogates, which no UTF-8 text holds (a validator threw URIError on one in an e-mail)', () => {
+    expect(unstorableValues({ email: '\ud800', ok: '😀', low: 'a\udc00' })).toEqual([
+      { field: 'email', constraint: 'wellFormedUnicode' },
+      { field: 'low', constraint: 'wellFormedUnicode' },
+    ]);
+  });
+
+  it('refuses keys every object inherits, which the whitelist would take for known fields', () => {
+    expect(unstorableValues({ note: 'x', constructor: 'y', nested: { toString: 1 } })).toEqual([
+      { field: 'constructor', constraint: 'whitelistValidation' },
+      { field: 'nested.toString', constraint: 'whitelistValidation' },
+    ]);
+    expect(() => pipe.transform(JSON.parse('{"hasOwnProperty":1}'), { type: 'body' })).toThrow(
+      expect.objectContaining({ code: ErrorCode.ValidationFailed }),
+    );
+  });
+
+  it('refuses a body that is not a JSON object where the endpoint takes a DTO, and lets an absent one be', () => {
+    for (const body of [null, 42, 'text', true, []]) {
+      expect(() => pipe.transform(body, { type: 'body', metatype: ProposalDto })).toThrow(
+        expect.objectContaining({ code: ErrorCode.ValidationFailed }),
+      );
+    }
+    expect(pipe.transform(undefined, { type: 'body', metatype: ProposalDto })).toBeUndefined();
+    expect(pipe.transform(null, { type: 'body', metatype: Object })).toBeNull();
+    expect(pipe.transform(['a'], { type: 'body', metatype: Array })).toEqual(['a']);
+  });
+
   it('lets everything else through unchanged, including custom parameters', () => {
     const body = { title: '关于加快养老服务发展的建议', n: 3, list: ['a', null], when: null };
     expect(pipe.transform(body, { type: 'body' })).toBe(body);

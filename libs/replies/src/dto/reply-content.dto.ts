@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
@@ -117,7 +118,11 @@ export class ProposedGradeDto implements ProposedGrade {
 
 export class ReplyContentDto {
   @ApiProperty({ example: '对市政协八届一次会议第146号提案的答复' }) @IsString() @MaxLength(HUGE) title: string;
-  @ApiProperty({ type: AddresseesDto }) @ValidateNested() @Type(() => AddresseesDto) addressees: AddresseesDto;
+  @ApiProperty({ type: AddresseesDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => AddresseesDto)
+  addressees: AddresseesDto;
   @ApiProperty() @IsString() @MaxLength(HUGE) opening: string;
   @ApiProperty({ type: [String] })
   @IsArray()
@@ -140,6 +145,7 @@ export class ReplyContentDto {
   @ApiProperty() @IsBoolean() headingsOnOwnLine: boolean;
   @ApiProperty({ example: '三门峡市民政局' }) @IsString() @MaxLength(200) issuer: string;
   @ApiProperty({ type: ReplyContactDto, nullable: true })
+  @IsDefined()
   @ValidateIf((_, value) => value !== null)
   @ValidateNested()
   @Type(() => ReplyContactDto)
@@ -151,10 +157,12 @@ export class ReplyContentDto {
   @Type(() => CcEntryDto)
   cc: CcEntryDto[];
   @ApiProperty({ type: ReplyDisclosureDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ReplyDisclosureDto)
   disclosure: ReplyDisclosureDto;
   @ApiProperty({ type: ProposedGradeDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => ProposedGradeDto)
   proposedGrade: ProposedGradeDto;

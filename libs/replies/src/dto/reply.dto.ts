@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsEnum,
   IsIn,
   IsInt,
@@ -28,7 +29,11 @@ export class SaveDraftDto {
   @IsInt()
   @Min(1)
   version: number;
-  @ApiProperty({ type: ReplyContentDto }) @ValidateNested() @Type(() => ReplyContentDto) content: ReplyContentDto;
+  @ApiProperty({ type: ReplyContentDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ReplyContentDto)
+  content: ReplyContentDto;
 }
 
 export class VersionedActionDto {
