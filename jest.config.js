@@ -45,4 +45,6 @@ const web = {
 // testTimeout and maxWorkers are global options: Jest ignores them inside a project. Jest's default
 // of one worker fewer than the cores runs a 2-core machine in band, with the CPU idle while the
 // end-to-end files wait on PostgreSQL, the worker and Chromium; one worker per core keeps both busy.
-module.exports = { projects: [api, web], testTimeout: 30000, maxWorkers: '100%' };
+// The timeout only stops a hung test: with two workers on two busy cores, starting an app or
+// signing a letter has taken over 30 s (the first file of a worker also compiles the code).
+module.exports = { projects: [api, web], testTimeout: 90000, maxWorkers: '100%' };

@@ -605,13 +605,13 @@ export class RepliesService {
   }
 
   private async viewOf(reply: Reply, manager: EntityManager = this.repository.manager): Promise<ReplyView> {
-    const [content, assignment, proposal, bureau, savedBy] = await Promise.all([
-      this.contentOf(manager, reply, reply.version),
-      this.handlingRepository.findAssignment(reply.assignmentId, { kind: 'city' }, manager),
-      this.proposals.findProposal(reply.proposalId, { kind: 'city' }, manager),
-      this.identity.findOrganisation(reply.bureauId, manager),
-      this.identity.findUser(reply.lastSavedBy, manager),
-    ]);
+    // One after another: on a transaction's single connection node-postgres would queue them
+    // anyway, and warns that the queueing goes away in pg 9. Each is one indexed row.
+    const content = await this.contentOf(manager, reply, reply.version);
+    const assignment = await this.handlingRepository.findAssignment(reply.assignmentId, { kind: 'city' }, manager);
+    const proposal = await this.proposals.findProposal(reply.proposalId, { kind: 'city' }, manager);
+    const bureau = await this.identity.findOrganisation(reply.bureauId, manager);
+    const savedBy = await this.identity.findUser(reply.lastSavedBy, manager);
     const step =
       reply.status === ReplyStatus.InReview && reply.currentStep !== null ? reply.reviewSteps[reply.currentStep] : null;
     return {
