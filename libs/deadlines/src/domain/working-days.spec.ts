@@ -76,6 +76,25 @@ describe('WorkingDayCalendar with the seeded 2020–2026 notices', () => {
     }
   });
 
+  it('adds working days as walking day by day would, for any count up to ten years', () => {
+    const calendar = seededCalendar();
+    const walkedAdd = (from: string, n: number) => {
+      const day = new Date(`${from}T00:00:00Z`);
+      for (let left = n; left > 0;) {
+        day.setUTCDate(day.getUTCDate() + 1);
+        if (calendar.isWorkingDay(day.toISOString().slice(0, 10))) left -= 1;
+      }
+      return day.toISOString().slice(0, 10);
+    };
+    let seed = 11;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 300; i += 1) {
+      const from = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 4_400) * 86_400_000).toISOString().slice(0, 10);
+      const n = i < 150 ? Math.floor(next() * 40) : Math.floor(next() * 2_600);
+      expect([from, n, calendar.addWorkingDays(from, n)]).toEqual([from, n, walkedAdd(from, n)]);
+    }
+  });
+
   it('records the years a count assumed Monday–Friday for', () => {
     const calendar = seededCalendar();
     calendar.workingDaysBetween('2018-12-31', '2020-01-02');
