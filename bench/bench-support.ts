@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { BenchRow } from './bench-result';
 
@@ -47,4 +48,9 @@ export async function measure(
 /** Progress on stderr, so stdout stays clean. */
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);
+}
+
+/** The machine's 1-minute load average now, for the note beside a figure (others share the machine). */
+export function loadNote(): string {
+  return `load ${loadavg()[0].toFixed(1)}`;
 }
