@@ -120,7 +120,8 @@ async function ceilingServer(pool: Pool, routes: Map<string, CeilingRoute>): Pro
       res.writeHead(404).end();
       return;
     }
-    const body = chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
+    const body =
+      chunks.length > 0 ? (JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>) : {};
     const replaced = new Map<unknown, unknown>([...(route.fresh ?? [])].map((id) => [id, randomUUID()]));
     // The draft's versions are replaced only in the statements about versions (a 1 elsewhere is something else).
     const versions = new Map<unknown, unknown>();
@@ -272,7 +273,12 @@ async function sizeRows(run: Run, size: number): Promise<BenchRow[]> {
     const ceilingDrafts = new DraftRotation(drafts.slice(half));
     const content = benchReplyContent();
     const endpoints: Endpoint[] = [
-      { name: 'login (argon2id)', method: 'POST', path: '/auth/login', body: { username: 'bench_clerk', password: PASSWORD } },
+      {
+        name: 'login (argon2id)',
+        method: 'POST',
+        path: '/auth/login',
+        body: { username: 'bench_clerk', password: PASSWORD },
+      },
       { name: "clerk's assignment list (open)", method: 'GET', path: '/assignments?open=true', token: clerk },
       { name: 'proposal detail', method: 'GET', path: `/proposals/${one.proposal_id}`, token: clerk },
       { name: 'assignment timeline', method: 'GET', path: `/assignments/${one.assignment_id}/timeline`, token: clerk },
@@ -286,7 +292,12 @@ async function sizeRows(run: Run, size: number): Promise<BenchRow[]> {
         note: `${half} drafts in rotation`,
       },
       { name: 'search q=养老', method: 'GET', path: `/search?q=${encodeURIComponent('养老')}`, token: registrar },
-      { name: 'supervision statistics, all sessions', method: 'GET', path: '/supervision/statistics', token: supervisor },
+      {
+        name: 'supervision statistics, all sessions',
+        method: 'GET',
+        path: '/supervision/statistics',
+        token: supervisor,
+      },
       { name: 'public feed, page 1', method: 'GET', path: '/public/replies', note: 'served from the Redis cache' },
     ];
     const filter = process.env.BENCH_ENDPOINTS?.split(',');
@@ -319,7 +330,9 @@ async function sizeRows(run: Run, size: number): Promise<BenchRow[]> {
         // The capture saved the draft that was next in line; its id and version are in the statements.
         const replyId = captured.flatMap((s) => s.values).find((v) => drafts.some((d) => d.id === v)) as string;
         const version = Number(
-          captured.find((s) => /INSERT INTO "?reply_versions"?/i.test(s.text))?.values.find((v) => typeof v === 'number'),
+          captured
+            .find((s) => /INSERT INTO "?reply_versions"?/i.test(s.text))
+            ?.values.find((v) => typeof v === 'number'),
         );
         route.draft = { replyId, version: version - 1 };
       }

@@ -96,7 +96,11 @@ function markdown(results: Results): string {
     for (const r of rows) {
       const cells = [r.group, r.name, r.size.toLocaleString('en-US'), String(r.samples)];
       if (throughput) cells.push(r.rps === undefined ? '' : String(r.rps));
-      if (ceiling) cells.push(r.ceilingRps === undefined ? '' : String(r.ceilingRps), r.ratio === undefined ? '' : String(r.ratio));
+      if (ceiling)
+        cells.push(
+          r.ceilingRps === undefined ? '' : String(r.ceilingRps),
+          r.ratio === undefined ? '' : String(r.ratio),
+        );
       cells.push(String(r.p50Ms), String(r.p99Ms), r.note ?? '');
       lines.push(`| ${cells.join(' | ')} |`);
     }

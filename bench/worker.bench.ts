@@ -72,7 +72,10 @@ async function letters(context: INestApplicationContext): Promise<BenchRow[]> {
   const settings = { format: LetterFormat.Document, headerTitle: '基准测试局文件', printsGradeMark: true, seal: null };
   const one = async (i: number) => {
     const seed = EXPECTED_LETTERS[i % EXPECTED_LETTERS.length];
-    const letter = composeLetter({ ...seedSignedLetter(seed), documentNumber: `基民文〔2026〕${i + 1}号`, signatoryName: "基准签发人" }, settings);
+    const letter = composeLetter(
+      { ...seedSignedLetter(seed), documentNumber: `基民文〔2026〕${i + 1}号`, signatoryName: '基准签发人' },
+      settings,
+    );
     const docx = await renderLetterDocx(letter, fonts.fonts);
     const unsigned = fonts.pdfRenderer.render(letter);
     const pdf = await signPdf(unsigned, credential, {
