@@ -111,6 +111,8 @@ function markdown(results: Results): string {
 
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+  // --merge: a partial re-run (some sizes, BENCH_ENDPOINTS) replaces only the rows it measured.
+  const merge = process.argv.includes('--merge');
   const modules = readdirSync(DIR)
     .filter((f) => f.endsWith('.bench.ts'))
     .map((f) => f.replace(/\.bench\.ts$/, ''))
@@ -127,12 +129,29 @@ async function main(): Promise<void> {
     const loaded = (await import(join(DIR, `${name}.bench.ts`))) as { run?: () => Promise<BenchRow[]> };
     if (typeof loaded.run !== 'function') throw new Error(`bench/${name}.bench.ts exports no run()`);
     const rows = await loaded.run();
-    results.modules[name] = { measuredAt: new Date().toISOString(), rows };
+    const before = results.modules[name];
+    results.modules[name] =
+      merge && before
+        ? {
+            measuredAt: `${before.measuredAt}, rows re-measured ${new Date().toISOString()}`,
+            rows: merged(before.rows, rows),
+          }
+        : { measuredAt: new Date().toISOString(), rows };
     // Written after each module, so a later module's failure loses nothing measured.
     writeResults(results, jsonPath);
   }
   await dropBenchDatabases();
   log(`wrote bench/results.md and bench/results.json`);
+}
+
+const rowKey = (r: BenchRow) => `${r.group}\u0000${r.name}\u0000${r.size}`;
+
+/** The previous rows with those measured again replaced where they stood; new ones at the end. */
+function merged(previous: BenchRow[], fresh: BenchRow[]): BenchRow[] {
+  const byKey = new Map(fresh.map((r) => [rowKey(r), r]));
+  const kept = previous.map((r) => byKey.get(rowKey(r)) ?? r);
+  const keys = new Set(previous.map(rowKey));
+  return [...kept, ...fresh.filter((r) => !keys.has(rowKey(r)))];
 }
 
 function writeResults(results: Results, jsonPath: string): void {
