@@ -373,7 +373,12 @@ async function sizeRows(run: Run, size: number): Promise<BenchRow[]> {
       log(
         `    api ${api.rps} req/s p50 ${api.p50} p99 ${api.p99} (bad ${api.bad}); ceiling ${bare.rps} req/s p50 ${bare.p50} p99 ${bare.p99} (bad ${bare.bad}); ratio ${ratio}`,
       );
-      const flag = (m: Measured) => (m.bad > 0 ? `**${m.bad} non-2xx/errors of ${m.requests}**; ` : '');
+      const flag = (m: Measured) =>
+        m.requests === 0
+          ? `**no request completed within ${DURATION} s**; `
+          : m.bad > 0
+            ? `**${m.bad} non-2xx/errors of ${m.requests}**; `
+            : '';
       rows.push(
         {
           group: GROUP,
