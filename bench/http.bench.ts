@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { Pool } from 'pg';
 import { call, ROOT, Run, sleep, until } from '../test/faults/harness';
 import type { BenchRow } from './bench-result';
-import { loadNote, log } from './bench-support';
+import { dropRedisKeys, loadNote, log } from './bench-support';
 import { ACTIVE, benchDatabase, benchReplyContent, benchSizes, PASSWORD, sizeLabel } from './data';
 
 /**
@@ -442,6 +442,7 @@ export async function run(): Promise<BenchRow[]> {
     for (const size of benchSizes()) rows.push(...(await sizeRows(run, size)));
   } finally {
     await run.cleanup(process.env.BENCH_KEEP_LOGS === '1');
+    await dropRedisKeys(REDIS_URL, `dafu_bench:${run.runId}:`);
   }
   return rows;
 }

@@ -25,7 +25,7 @@ import { SupervisionService } from '@dafu/supervision/supervision.service';
 import { EXPECTED_LETTERS, seedSignedLetter } from '@dafu/testing/seed-letters';
 import { Run, until } from '../test/faults/harness';
 import type { BenchRow } from './bench-result';
-import { loadNote, log, percentile } from './bench-support';
+import { dropRedisKeys, loadNote, log, percentile } from './bench-support';
 import { ACTIVE, benchDatabase, benchSizes, sizeLabel } from './data';
 
 /**
@@ -261,6 +261,7 @@ export async function run(): Promise<BenchRow[]> {
     }
   } finally {
     await rm(run.logDir, { recursive: true, force: true });
+    await dropRedisKeys(REDIS_URL, `dafu_bench:${run.runId}:`);
   }
   return rows;
 }
