@@ -53,6 +53,17 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS preloaded into the built API by the bench (node --require): no type information.
+    files: ['bench/**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: {
+      ...tseslint.configs.disableTypeChecked.languageOptions,
+      sourceType: 'commonjs',
+      globals: { ...globals.node },
+    },
+    rules: { ...tseslint.configs.disableTypeChecked.rules, '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // The browser app: React's hook rules, browser globals.
     files: ['apps/web/**/*.{ts,tsx,mts}'],
     plugins: { 'react-hooks': reactHooks },

@@ -14,4 +14,10 @@ export interface BenchRow {
   p50Ms: number;
   p99Ms: number;
   note?: string;
+  /** Requests per second, for throughput figures (HTTP, worker). */
+  rps?: number;
+  /** The bare node + pg server's requests per second for the same SQL (HTTP rows). */
+  ceilingRps?: number;
+  /** rps / ceilingRps. */
+  ratio?: number;
 }

@@ -1,3 +1,5 @@
+import { loadavg } from 'node:os';
+import Redis from 'ioredis';
 import { performance } from 'node:perf_hooks';
 import type { BenchRow } from './bench-result';
 
@@ -47,4 +49,27 @@ export async function measure(
 /** Progress on stderr, so stdout stays clean. */
 export function log(line: string): void {
   process.stderr.write(`${line}\n`);
+}
+
+/** The machine's 1-minute load average now, for the note beside a figure (others share the machine). */
+export function loadNote(): string {
+  return `load ${loadavg()[0].toFixed(1)}`;
+}
+
+/** Deletes every Redis key under the bench's own prefix (queues the run filled, cached answers). */
+export async function dropRedisKeys(url: string, prefix: string): Promise<number> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 2 });
+  await redis.connect();
+  let deleted = 0;
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
 }

@@ -29,6 +29,7 @@ import { AddPublicationToSearchDocuments1795300000043 } from './1795300000043-Ad
 import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050-AddPublicationDelayToHandlingRules';
 import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
+import { IndexOpenAssignmentsByBureau1795300000053 } from './1795300000053-IndexOpenAssignmentsByBureau';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -63,4 +64,5 @@ export const ALL_MIGRATIONS = [
   AddPublicationDelayToHandlingRules1795300000050,
   AddMayReadDraftsToUsers1795300000051,
   IndexIssuedReplies1795300000052,
+  IndexOpenAssignmentsByBureau1795300000053,
 ];

@@ -196,7 +196,8 @@ export class HandlingRepository {
     };
     if (filter.proposalId) add('a.proposal_id = ?', filter.proposalId);
     if (filter.sessionId) add('p.session_id = ?', filter.sessionId);
-    if (filter.open) add('a.status::text = ANY(?)', OPEN_ASSIGNMENT_STATUSES);
+    // As the enum, not text, so the partial indexes on open assignments apply (migration 053).
+    if (filter.open) add('a.status = ANY(?::assignment_status[])', OPEN_ASSIGNMENT_STATUSES);
     if (filter.bureauId) add('a.bureau_id = ?', filter.bureauId);
     if (filter.status) add('a.status = ?', filter.status);
     if (filter.role) add('a.role = ?', filter.role);

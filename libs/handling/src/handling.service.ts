@@ -137,11 +137,8 @@ export class HandlingService {
   async timeline(actor: Actor, id: string): Promise<TimelineEntry[]> {
     await this.getAssignment(actor, id);
     const events = await this.repository.transaction((manager) => listAuditEvents(manager, 'assignment', id));
-    const names = new Map<string, string>();
-    for (const userId of new Set(events.map((e) => e.actorUserId).filter((u): u is string => u !== null))) {
-      const user = await this.identity.findUser(userId);
-      if (user) names.set(userId, user.displayName);
-    }
+    const actors = new Set(events.map((e) => e.actorUserId).filter((u): u is string => u !== null));
+    const names = new Map((await this.identity.findUsers([...actors])).map((user) => [user.id, user.displayName]));
     return events.map((event) => ({
       at: event.occurredAt,
       actorUserId: event.actorUserId,

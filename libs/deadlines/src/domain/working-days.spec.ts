@@ -43,6 +43,66 @@ describe('WorkingDayCalendar with the seeded 2020–2026 notices', () => {
     expect(calendar.workingDaysBetween('2026-10-12', '2026-10-12')).toBe(0);
   });
 
+  it('counts as walking day by day would, over any range (1968–2029, the notices and the years around them)', () => {
+    const walked = (calendar: WorkingDayCalendar, from: string, to: string) => {
+      let count = 0;
+      for (let day = new Date(`${from}T00:00:00Z`); ;) {
+        day.setUTCDate(day.getUTCDate() + 1);
+        const date = day.toISOString().slice(0, 10);
+        if (date > to) return count;
+        if (calendar.isWorkingDay(date)) count += 1;
+      }
+    };
+    const calendar = seededCalendar();
+    const dateOf = (n: number) => new Date(Date.UTC(1968, 0, 1) + n * 86_400_000).toISOString().slice(0, 10);
+    let seed = 7;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 300; i += 1) {
+      const from = dateOf(Math.floor(next() * 22_600));
+      const to = dateOf(Math.floor(next() * 22_600));
+      const [low, high] = from <= to ? [from, to] : [to, from];
+      expect([from, to, calendar.workingDaysBetween(from, to)]).toEqual([
+        from,
+        to,
+        (from <= to ? 1 : -1) * walked(calendar, low, high),
+      ]);
+    }
+    // Short ranges around the holidays, where the exceptions are.
+    for (let i = 0; i < 300; i += 1) {
+      const from = dateOf(18_600 + Math.floor(next() * 2_600));
+      const to = dateOf(18_600 + (Math.floor(next() * 2_600) % 40));
+      const [low, high] = from <= to ? [from, to] : [to, from];
+      expect(calendar.workingDaysBetween(from, to)).toBe((from <= to ? 1 : -1) * walked(calendar, low, high));
+    }
+  });
+
+  it('adds working days as walking day by day would, for any count up to ten years', () => {
+    const calendar = seededCalendar();
+    const walkedAdd = (from: string, n: number) => {
+      const day = new Date(`${from}T00:00:00Z`);
+      for (let left = n; left > 0;) {
+        day.setUTCDate(day.getUTCDate() + 1);
+        if (calendar.isWorkingDay(day.toISOString().slice(0, 10))) left -= 1;
+      }
+      return day.toISOString().slice(0, 10);
+    };
+    let seed = 11;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let i = 0; i < 300; i += 1) {
+      const from = new Date(Date.UTC(2015, 0, 1) + Math.floor(next() * 4_400) * 86_400_000).toISOString().slice(0, 10);
+      const n = i < 150 ? Math.floor(next() * 40) : Math.floor(next() * 2_600);
+      expect([from, n, calendar.addWorkingDays(from, n)]).toEqual([from, n, walkedAdd(from, n)]);
+    }
+  });
+
+  it('records the years a count assumed Monday–Friday for', () => {
+    const calendar = seededCalendar();
+    calendar.workingDaysBetween('2018-12-31', '2020-01-02');
+    expect(calendar.yearsAssumed()).toEqual([2019, 2020].filter((y) => !snapshot.years.includes(y)));
+    calendar.workingDaysBetween('2027-03-01', '2026-03-01');
+    expect(calendar.yearsAssumed()).toContain(2027);
+  });
+
   it('falls back to Monday–Friday for a year without a notice, and says so', () => {
     const calendar = seededCalendar();
     expect(calendar.isWorkingDay('2026-12-31')).toBe(true);
