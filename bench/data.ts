@@ -179,6 +179,9 @@ export function generationSql({ size, active = size, passwordHash }: GenerationO
                    ELSE '${content}'::jsonb END,
               r.started_by, coalesce(r.signed_at, now())
          FROM replies r`,
+    // The signed version's 公开 level, as sign-off keeps it on the reply.
+    `UPDATE replies r SET signed_disclosure = v.content->'disclosure'->>'level'
+       FROM reply_versions v WHERE v.reply_id = r.id AND v.number = r.signed_version`,
     `INSERT INTO proposer_contacts (assignment_id, occurred_on, method, participants, summary, logged_by)
        SELECT a.id, a.assigned_on + 20, 'phone', '基准委员', '电话沟通', ${user}
          FROM assignments a JOIN bench_assignments ba ON ba.id = a.id

@@ -30,6 +30,7 @@ import { AddPublicationDelayToHandlingRules1795300000050 } from './1795300000050
 import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayReadDraftsToUsers';
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
 import { IndexOpenAssignmentsByBureau1795300000053 } from './1795300000053-IndexOpenAssignmentsByBureau';
+import { AddSignedDisclosureToReplies1795300000054 } from './1795300000054-AddSignedDisclosureToReplies';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -65,4 +66,5 @@ export const ALL_MIGRATIONS = [
   AddMayReadDraftsToUsers1795300000051,
   IndexIssuedReplies1795300000052,
   IndexOpenAssignmentsByBureau1795300000053,
+  AddSignedDisclosureToReplies1795300000054,
 ];

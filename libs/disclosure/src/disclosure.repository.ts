@@ -27,13 +27,15 @@ interface SummaryRow {
 }
 
 /**
- * What may be published, as one SQL condition: issued, the signed version marked public, and
- * issued on or before the body's cutoff (the publication delay on the work calendar, computed
- * in Node by the domain rule). Every public query goes through it.
+ * What may be published, as one SQL condition: issued, the signed version marked public (kept on
+ * the reply at sign-off as signed_disclosure), and issued on or before the body's cutoff (the
+ * publication delay on the work calendar, computed in Node by the domain rule). Every public
+ * query goes through it; `withSignedText` joins the signed version for the reply's own page.
  */
-const PUBLISHED_FROM = `
+function publishedFrom(withSignedText = false): string {
+  return `
     FROM replies r
-    JOIN reply_versions v ON v.reply_id = r.id AND v.number = r.signed_version
+    ${withSignedText ? 'JOIN reply_versions v ON v.reply_id = r.id AND v.number = r.signed_version' : ''}
     JOIN proposals p ON p.id = r.proposal_id
     JOIN sessions s ON s.id = p.session_id
     JOIN organisations o ON o.id = r.bureau_id
@@ -41,8 +43,10 @@ const PUBLISHED_FROM = `
    WHERE r.status = '${ReplyStatus.Issued}'
      AND r.issued_at IS NOT NULL
      AND r.document_number IS NOT NULL
-     AND v.content->'disclosure'->>'level' = '${Disclosure.Public}'
+     AND r.signed_disclosure = '${Disclosure.Public}'
      AND (r.issued_at AT TIME ZONE $3)::date <= c.cutoff`;
+}
+const PUBLISHED_FROM = publishedFrom();
 
 const SUMMARY_COLUMNS = `
   r.id, r.document_number, s.id AS session_id, s.name AS session_name, s.body::text AS body,
@@ -146,7 +150,7 @@ export class DisclosureRepository {
     >(
       `SELECT ${SUMMARY_COLUMNS}, v.content, r.signatory_name,
               EXISTS (SELECT 1 FROM reply_documents d WHERE d.reply_id = r.id AND d.kind = 'pdf') AS has_pdf
-         ${PUBLISHED_FROM} AND r.id = $${at}`,
+         ${publishedFrom(true)} AND r.id = $${at}`,
       params,
     );
     const row = rows[0];

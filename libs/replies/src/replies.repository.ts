@@ -77,6 +77,7 @@ export type ReplyChanges = Partial<
     | 'documentNumberYear'
     | 'documentNumberSequence'
     | 'signedVersion'
+    | 'signedDisclosure'
     | 'signatoryId'
     | 'signatoryName'
     | 'signedOn'

@@ -366,6 +366,7 @@ export class RepliesService {
         documentNumberYear: number.year,
         documentNumberSequence: number.sequence,
         signedVersion: reply.version,
+        signedDisclosure: content.disclosure.level,
         signatoryId: actor.userId,
         signatoryName: signatory?.displayName ?? actor.username,
         signedOn,

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { ReplyContent } from '../domain/reply-content';
+import type { Disclosure, ReplyContent } from '../domain/reply-content';
 import { ReplyStatus } from '../domain/reply-status';
 import type { ReviewStep } from '../domain/review-chain';
 
@@ -27,6 +27,8 @@ export class ReplyEntity {
   @Column({ name: 'document_number_year', type: 'smallint', nullable: true }) documentNumberYear: number | null;
   @Column({ name: 'document_number_sequence', type: 'integer', nullable: true }) documentNumberSequence: number | null;
   @Column({ name: 'signed_version', type: 'integer', nullable: true }) signedVersion: number | null;
+  /** The signed version's 公开 level (its content.disclosure.level), which the public feed filters on. */
+  @Column({ name: 'signed_disclosure', type: 'text', nullable: true }) signedDisclosure: Disclosure | null;
   @Column({ name: 'signatory_id', type: 'uuid', nullable: true }) signatoryId: string | null;
   @Column({ name: 'signatory_name', type: 'text', nullable: true }) signatoryName: string | null;
   @Column({ name: 'signed_on', type: 'date', nullable: true }) signedOn: string | null;
