@@ -283,6 +283,9 @@ describe('Public disclosure: the feed, pages and PDFs of published replies, and 
     const second = await pub('/public/replies?page=2&pageSize=1');
     expect(second.body).toMatchObject({ page: 2, pageSize: 1, total: 2 });
     expect(second.body.items.map((item: { id: string }) => item.id)).toEqual([(await newestFirst())[1]]);
+    // The total is counted apart from the page: a full first page, and a page past the end.
+    expect((await pub('/public/replies?page=1&pageSize=1')).body).toMatchObject({ total: 2 });
+    expect((await pub('/public/replies?page=3&pageSize=1')).body).toMatchObject({ items: [], total: 2 });
     expect((await pub('/public/replies?pageSize=1000')).status).toBe(400);
     expect((await pub('/public/replies?phone=1')).status).toBe(400);
   });

