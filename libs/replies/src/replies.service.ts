@@ -71,7 +71,7 @@ export class RepliesService {
 
   /** Starts the reply of a lead or separate assignment, prefilled from the templates and the proposal. */
   async start(actor: Actor, assignmentId: string): Promise<ReplyView> {
-    const replyId = await this.repository.transaction(async (manager) => {
+    return this.repository.transaction(async (manager) => {
       const assignment = await this.handlingRepository.lockAssignment(manager, assignmentId, readScopeOf(actor));
       if (!assignment) throw new AssignmentNotFoundError(assignmentId);
       const refusal = refuseWork(AssignmentWork.DraftReply, actor, assignment);
@@ -85,6 +85,7 @@ export class RepliesService {
       if (existing) throw new DafuError(ErrorCode.ReplyExists, { replyId: existing.id });
 
       const content = await this.startingContentFor(manager, assignment);
+      let replyId: string;
       try {
         const reply = await this.repository.insertReply(manager, {
           assignmentId,
@@ -93,6 +94,7 @@ export class RepliesService {
           round,
           startedBy: actor.userId,
         });
+        replyId = reply.id;
         await this.repository.insertVersion(manager, { replyId: reply.id, number: 1, content, savedBy: actor.userId });
         await recordAuditEvent(manager, {
           actor,
@@ -102,14 +104,14 @@ export class RepliesService {
           toState: ReplyStatus.Drafting,
           data: { assignmentId, round },
         });
-        return reply.id;
       } catch (error) {
         // Two clerks started at once; the other one's draft stands.
         if (isUniqueViolation(error, 'replies_one_live_per_round')) throw new DafuError(ErrorCode.ReplyExists);
         throw error;
       }
+      // Read before the commit, on the transaction's connection, as act() does.
+      return this.viewOf((await this.readable(actor, replyId, 'full', manager)).reply, manager);
     });
-    return this.get(actor, replyId);
   }
 
   /**
