@@ -13,6 +13,37 @@ export interface LettersOutcome {
   problems: string[];
 }
 
+/** How long the outbox and its jobs may take to finish after the last letter is issued. */
+const SETTLE_MS = 30_000;
+
+/** Every outbox row's job, as BullMQ recorded it (the relay's jobs are kept once finished). */
+async function domainJobsOf(db: Client, redis: { url: string; prefix: string }) {
+  const { rows } = await db.query<{ id: string }>(`SELECT id FROM outbox_events ORDER BY id`);
+  const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
+  const domainJobs = { finished: 0, failed: 0, startedTwice: 0, missing: 0 };
+  try {
+    const pipeline = client.pipeline();
+    for (const { id } of rows)
+      pipeline.hmget(
+        `${redis.prefix}:bull:domain-events:outbox-${id}--domain.event`,
+        'finishedOn',
+        'failedReason',
+        'ats',
+      );
+    const answers = (await pipeline.exec()) ?? [];
+    for (const [, value] of answers) {
+      const [finishedOn, failedReason, started] = (value as (string | null)[]) ?? [];
+      if (finishedOn === null && failedReason === null) domainJobs.missing += 1;
+      else if (failedReason) domainJobs.failed += 1;
+      else domainJobs.finished += 1;
+      if (Number(started ?? 0) > 1) domainJobs.startedTwice += 1;
+    }
+  } finally {
+    client.disconnect();
+  }
+  return domainJobs;
+}
+
 async function count(db: Client, query: string, params: unknown[]): Promise<number> {
   const { rows } = await db.query<{ n: string }>(query, params);
   return Number(rows[0].n);
@@ -72,34 +103,22 @@ export async function lettersOutcome(
     scope,
   );
   if (deliveriesTwice) problems.push(`${deliveriesTwice} recipients planned twice`);
-  const unpublished = await count(db, `SELECT count(*) AS n FROM outbox_events WHERE published_at IS NULL`, []);
+  // The last letters' own events (reply.issued) are still being relayed and handled when the
+  // letters are seen issued: wait for them, within a bound, before calling anything lost.
+  const settled = async () => {
+    const unpublished = await count(db, `SELECT count(*) AS n FROM outbox_events WHERE published_at IS NULL`, []);
+    const domainJobs = await domainJobsOf(db, redis);
+    return { unpublished, domainJobs };
+  };
+  const deadline = Date.now() + SETTLE_MS;
+  let state = await settled();
+  while ((state.unpublished > 0 || state.domainJobs.missing > 0) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    state = await settled();
+  }
+  const { unpublished, domainJobs } = state;
   if (unpublished) problems.push(`${unpublished} outbox rows never published`);
   const relayFailures = await count(db, `SELECT count(*) AS n FROM outbox_events WHERE last_error IS NOT NULL`, []);
-
-  // Every published row's job, as BullMQ recorded it (the relay's jobs are kept once finished).
-  const { rows } = await db.query<{ id: string }>(`SELECT id FROM outbox_events ORDER BY id`);
-  const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
-  const domainJobs = { finished: 0, failed: 0, startedTwice: 0, missing: 0 };
-  try {
-    const pipeline = client.pipeline();
-    for (const { id } of rows)
-      pipeline.hmget(
-        `${redis.prefix}:bull:domain-events:outbox-${id}--domain.event`,
-        'finishedOn',
-        'failedReason',
-        'ats',
-      );
-    const answers = (await pipeline.exec()) ?? [];
-    for (const [, value] of answers) {
-      const [finishedOn, failedReason, started] = (value as (string | null)[]) ?? [];
-      if (finishedOn === null && failedReason === null) domainJobs.missing += 1;
-      else if (failedReason) domainJobs.failed += 1;
-      else domainJobs.finished += 1;
-      if (Number(started ?? 0) > 1) domainJobs.startedTwice += 1;
-    }
-  } finally {
-    client.disconnect();
-  }
   if (domainJobs.failed) problems.push(`${domainJobs.failed} domain-event jobs failed`);
   if (domainJobs.missing) problems.push(`${domainJobs.missing} outbox rows without a finished job`);
 
