@@ -190,17 +190,21 @@ export class TestContext {
   }
 
   async newSession(registrar: TestUser, body = SessionBody.Cppcc): Promise<{ id: string; name: string }> {
-    const response = await this.http()
-      .post('/sessions')
-      .set('authorization', `Bearer ${registrar.token}`)
-      .send({
-        body,
-        term: 1 + Math.floor(Math.random() * 98),
-        sitting: 1 + Math.floor(Math.random() * 19),
-        year: 2023,
-      });
-    if (response.status !== 201) throw new Error(`Session creation failed: ${JSON.stringify(response.body)}`);
-    return response.body;
+    // A random term and sitting, drawn again when a file's earlier session already took them.
+    for (let attempt = 1; ; attempt += 1) {
+      const response = await this.http()
+        .post('/sessions')
+        .set('authorization', `Bearer ${registrar.token}`)
+        .send({
+          body,
+          term: 1 + Math.floor(Math.random() * 98),
+          sitting: 1 + Math.floor(Math.random() * 19),
+          year: 2023,
+        });
+      if (response.status === 201) return response.body;
+      if (response.body?.code !== 'SESSION_ALREADY_EXISTS' || attempt === 5)
+        throw new Error(`Session creation failed: ${JSON.stringify(response.body)}`);
+    }
   }
 
   async newProposal(
