@@ -208,19 +208,7 @@ export const BUREAU_CONFINED: ReadonlySet<RecordKind> = new Set<RecordKind>([
 ]);
 
 /** Records that belong to one bureau (the directory entry and users of a bureau too, which are not confined). */
-const BUREAU_OWNED: ReadonlySet<RecordKind> = new Set<RecordKind>([
-  'assignment',
-  'co-assignment',
-  'contact',
-  'reply',
-  'comment',
-  'proposal',
-  'bureau',
-  'delivery',
-  'attachment',
-  'organisation',
-  'user',
-]);
+const BUREAU_OWNED: ReadonlySet<RecordKind> = new Set<RecordKind>([...BUREAU_CONFINED, 'organisation', 'user']);
 
 const kindsIn = (path: string) => [...path.matchAll(/\{([^}]+)\}/g)].map((m) => recordKindOf(path, m[1]));
 
