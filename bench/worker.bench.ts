@@ -22,6 +22,7 @@ import { generateSelfSignedCredential } from '@dafu/documents/signing/signing-cr
 import { ReminderScheduler } from '@dafu/reminders/reminder-scheduler.service';
 import { SupervisionRepository } from '@dafu/supervision/supervision.repository';
 import { SupervisionService } from '@dafu/supervision/supervision.service';
+import { StatisticsRollup } from '@dafu/supervision/statistics-rollup';
 import { EXPECTED_LETTERS, seedSignedLetter } from '@dafu/testing/seed-letters';
 import { Run, until } from '../test/faults/harness';
 import type { BenchRow } from './bench-result';
@@ -225,6 +226,28 @@ async function supervision(context: INestApplicationContext, size: number): Prom
   );
   await time('statistics, latest session', () => service.statistics(SUPERVISOR, { sessionId }));
   await time('statistics, all sessions', () => service.statistics(SUPERVISOR, {}), 3);
+  // The statistics add what the worker has not folded into their rollup yet; then the fold itself.
+  const changed = 1_000;
+  await dataSource.query(
+    `INSERT INTO statistics_stale (assignment_id) SELECT id FROM assignments ORDER BY id LIMIT $1`,
+    [changed],
+  );
+  await time(
+    `statistics, all sessions, ${changed.toLocaleString('en-US')} changes not yet folded`,
+    () => service.statistics(SUPERVISOR, {}),
+    3,
+  );
+  const fold = await timed(() => context.get(StatisticsRollup).fold());
+  rows.push({
+    group: 'growth',
+    name: `statistics rollup: fold ${changed.toLocaleString('en-US')} changed assignments`,
+    size,
+    samples: 1,
+    rps: round(fold.value.folded / (fold.ms / 1000)),
+    p50Ms: Math.round(fold.ms),
+    p99Ms: Math.round(fold.ms),
+    note: loadNote(),
+  });
   return rows;
 }
 

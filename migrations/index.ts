@@ -31,6 +31,7 @@ import { AddMayReadDraftsToUsers1795300000051 } from './1795300000051-AddMayRead
 import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedReplies';
 import { IndexOpenAssignmentsByBureau1795300000053 } from './1795300000053-IndexOpenAssignmentsByBureau';
 import { AddSignedDisclosureToReplies1795300000054 } from './1795300000054-AddSignedDisclosureToReplies';
+import { CreateStatisticsRollup1795300000055 } from './1795300000055-CreateStatisticsRollup';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -67,4 +68,5 @@ export const ALL_MIGRATIONS = [
   IndexIssuedReplies1795300000052,
   IndexOpenAssignmentsByBureau1795300000053,
   AddSignedDisclosureToReplies1795300000054,
+  CreateStatisticsRollup1795300000055,
 ];

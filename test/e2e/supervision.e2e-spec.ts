@@ -4,6 +4,8 @@ import { bearer, TestContext, TestUser } from '@dafu/testing';
 import { binaryBody } from '@dafu/testing/letters';
 import { pdfPlainText, readPdfText } from '@dafu/testing/pdf-text';
 import { OVERDUE_HEADERS, RANKING_HEADERS } from '@dafu/supervision/export/supervision-tables';
+import { StatisticsRollup } from '@dafu/supervision/statistics-rollup';
+import { DafuConfig } from '@dafu/platform/config/dafu-config';
 
 /**
  * Statistics against figures computed by hand. Today is pinned to Saturday 2023-06-10; every
@@ -306,6 +308,92 @@ describe('Supervision: statistics, ranking, overdue, exports and report', () => 
       },
       // (80 + 96 + 31 + 93) / 4
       averageDaysToReply: 75,
+    });
+  });
+
+  describe('the rollup the statistics read', () => {
+    const views = async () =>
+      (
+        await Promise.all([
+          get(`/supervision/statistics?sessionId=${session.id}`, supervisor),
+          get(`/supervision/statistics?sessionId=${session.id}&bureauId=${b1}`, supervisor),
+          get('/supervision/statistics', supervisor),
+          get(`/supervision/ranking?sessionId=${session.id}`, supervisor),
+          get('/supervision/ranking', supervisor),
+        ])
+      ).map((response) => {
+        expect(response.status).toBe(200);
+        return response.body as unknown;
+      });
+    const waiting = async () => Number((await sql(`SELECT count(*) FROM statistics_stale`))[0].count);
+    const rollup = () => new StatisticsRollup(ctx.dataSource, ctx.app.get(DafuConfig));
+    const totalOfAll = async () => (await get('/supervision/statistics', supervisor)).body.total as number;
+
+    it('gives the same figures unfolded, partly folded, folded and rebuilt', async () => {
+      const unfolded = await views();
+      expect(await waiting()).toBeGreaterThan(0);
+      // Five changes at a time: some assignments folded, others still waiting.
+      await sql(`SELECT statistics_fold('Asia/Shanghai', 5)`);
+      expect(await waiting()).toBeGreaterThan(0);
+      expect(await views()).toEqual(unfolded);
+      expect(await rollup().fold()).toMatchObject({ rebuilt: false });
+      expect(await waiting()).toBe(0);
+      expect(await views()).toEqual(unfolded);
+      // Folding merged the rows it touched: one per key.
+      const [{ rows, keys }] = await sql(
+        `SELECT count(*)::int AS rows, count(DISTINCT (session_id, bureau_id, status, replying, answered,
+                acknowledge_by, replied, due_on))::int AS keys FROM statistics_counts`,
+      );
+      expect(rows).toBe(keys);
+      await rollup().rebuild();
+      expect(await views()).toEqual(unfolded);
+    });
+
+    it('counts a change at once, before the worker folds it', async () => {
+      await rollup().fold();
+      const before = await totalOfAll();
+      await sql(`UPDATE assignments SET status = 'withdrawn' WHERE id = $1`, [ids.c1.assignmentId]);
+      try {
+        expect(await waiting()).toBe(1);
+        expect(await totalOfAll()).toBe(before - 1);
+        await rollup().fold();
+        expect(await totalOfAll()).toBe(before - 1);
+      } finally {
+        await sql(`UPDATE assignments SET status = 'acknowledged' WHERE id = $1`, [ids.c1.assignmentId]);
+      }
+      expect(await totalOfAll()).toBe(before);
+    });
+
+    it('loses no change that commits while a fold runs', async () => {
+      await rollup().fold();
+      const before = await totalOfAll();
+      const runner = ctx.dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        await runner.query(`UPDATE assignments SET status = 'withdrawn' WHERE id = $1`, [ids.c1.assignmentId]);
+        // The fold cannot see the uncommitted change, and must not take its mark either.
+        await rollup().fold();
+        await runner.commitTransaction();
+      } finally {
+        await runner.release();
+      }
+      try {
+        expect(await totalOfAll()).toBe(before - 1);
+        await rollup().fold();
+        expect(await totalOfAll()).toBe(before - 1);
+        await rollup().rebuild();
+        expect(await totalOfAll()).toBe(before - 1);
+      } finally {
+        await sql(`UPDATE assignments SET status = 'acknowledged' WHERE id = $1`, [ids.c1.assignmentId]);
+      }
+    });
+
+    it('takes every fact again when the timezone it was taken in is not the configured one', async () => {
+      await sql(`UPDATE statistics_rollup_state SET timezone = 'UTC'`);
+      const figures = await views();
+      expect(await rollup().fold()).toMatchObject({ rebuilt: true });
+      expect((await sql(`SELECT timezone FROM statistics_rollup_state`))[0].timezone).toBe('Asia/Shanghai');
+      expect(await views()).toEqual(figures);
     });
   });
 

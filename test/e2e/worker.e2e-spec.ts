@@ -86,4 +86,19 @@ describe('Worker', () => {
     const job = await queue.add(JobName.HealthCheck, { requestedAt: 'yesterday', extra: true }, { attempts: 1 });
     await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/Malformed/);
   });
+
+  it("folds the assignments' changes into the supervision statistics' rollup, on a schedule", async () => {
+    const registrar = await ctx.newUser(Role.Registrar);
+    const session = await ctx.newSession(registrar);
+    const { assignment } = await ctx.newAssignedProposal(registrar, session.id, (await ctx.newBureau()).id);
+    const job = await queue.add(JobName.FoldStatistics, { requestedAt: new Date().toISOString() });
+    await job.waitUntilFinished(events, 20_000);
+    // Only a fold writes an assignment's facts.
+    const facts = await ctx.dataSource.query(`SELECT status FROM statistics_facts WHERE assignment_id = $1`, [
+      assignment.id,
+    ]);
+    expect(facts).toEqual([{ status: 'assigned' }]);
+    const schedulers = await queue.getJobSchedulers();
+    expect(schedulers.map((s) => s.name)).toContain(JobName.FoldStatistics);
+  });
 });

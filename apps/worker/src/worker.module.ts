@@ -28,6 +28,8 @@ import {
 import { DisclosureEvents } from '@dafu/disclosure/jobs/disclosure-events';
 import { SearchEvents } from '@dafu/search/jobs/search-events';
 import { SearchModule } from '@dafu/search/search.module';
+import { FoldStatisticsJob } from '@dafu/supervision/jobs/fold-statistics.job';
+import { StatisticsRollup } from '@dafu/supervision/statistics-rollup';
 import { WorkerRunner } from './worker-runner';
 
 @Module({
@@ -61,6 +63,8 @@ import { WorkerRunner } from './worker-runner';
     ReminderEvents,
     DisclosureEvents,
     SearchEvents,
+    StatisticsRollup,
+    FoldStatisticsJob,
     {
       provide: JOB_HANDLERS,
       inject: [
@@ -72,6 +76,7 @@ import { WorkerRunner } from './worker-runner';
         ReconcileRemindersJob,
         DeliverNotificationJob,
         SendDigestsJob,
+        FoldStatisticsJob,
       ],
       useFactory: (...handlers: JobHandler[]) => handlers,
     },

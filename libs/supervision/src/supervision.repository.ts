@@ -22,109 +22,57 @@ const ENDED = `'reassigned', 'withdrawn'`;
 const SATISFACTION_COLUMNS = Object.values(Satisfaction);
 
 /**
- * One row of facts per assignment in the filter, then aggregates with FILTER: the statistics
- * (one group) and the ranking (a group per bureau) are the same query. Parameters: $1 session
- * (or null: all), $2 bureau (or null: all), $3 today, $4 the timezone acknowledgements are dated in.
- * The definitions are those of domain/supervision-rules.ts.
+ * The statistics (one group) or the ranking (a group per bureau) from the rollup: its counts,
+ * less what the assignments changed since the last fold added to them, plus what those add now.
+ * One statement, so one snapshot: exact whether or not the worker has folded. The definitions
+ * are those of domain/supervision-rules.ts; migration 055 takes each assignment's facts.
+ * Parameters: $1 session (or null: all), $2 bureau (or null: all), $3 today, $4 the timezone
+ * acknowledgements are dated in.
  */
-function statisticsSql(groupByBureau: boolean, filtered: boolean): string {
-  // Over everything, the facts tables are read whole: joining them to every assignment first
-  // only costs (about a sixth of the time at 100,000 proposals).
-  const inScope = (alias: string) => (filtered ? `JOIN scoped s ON s.id = ${alias}.assignment_id` : '');
-  const statusColumns = ALL_ASSIGNMENT_STATUSES.map(
-    (s) => `count(*) FILTER (WHERE f.status = '${s}')::int AS "status_${s}"`,
-  ).join(',\n      ');
-  const satisfaction = (aspect: 'work' | 'result') =>
-    SATISFACTION_COLUMNS.map(
-      (r) => `count(*) FILTER (WHERE f.counted AND f.${aspect}_rating = '${r}')::int AS "${aspect}_${r}"`,
-    ).join(',\n      ');
-  const grades = ['A', 'B', 'C', 'D']
-    .map((g) => `count(*) FILTER (WHERE f.counted AND f.replying AND f.grade = '${g}')::int AS "grade_${g}"`)
-    .join(',\n      ');
+function statisticsSql(groupByBureau: boolean): string {
+  const counted = `status NOT IN (${ENDED})`;
+  const sum = (column: string, condition: string) =>
+    `coalesce(sum(sign * ${column}) FILTER (WHERE ${condition}), 0)::int`;
+  const statusColumns = ALL_ASSIGNMENT_STATUSES.map((s) => `${sum('assignments', `status = '${s}'`)} AS "status_${s}"`);
+  const replyingCounted = `${counted} AND replying`;
+  // The three parts have the facts' shape: the rollup's rows have no assignment.
   return `
-    WITH scoped AS MATERIALIZED (
-      SELECT a.id, a.bureau_id, a.role, a.status, a.assigned_on, a.due_on, a.acknowledge_by,
-             (a.acknowledged_at AT TIME ZONE $4)::date AS acknowledged_on
-        FROM assignments a
-        JOIN proposals p ON p.id = a.proposal_id
-       WHERE ($1::uuid IS NULL OR p.session_id = $1::uuid)
-         AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
-    ),
-    -- The first signed reply dates the answer and is judged against the due date it answered (a
-    -- re-handling moves the assignment's); the latest one carries the grade that stands.
-    reply_facts AS (
-      SELECT r.assignment_id, min(r.signed_on) AS replied_on,
-             (array_agg(r.due_on ORDER BY r.signed_on, r.signed_at))[1] AS replied_due_on,
-             (array_agg(r.grade ORDER BY r.round DESC, r.signed_at DESC))[1] AS grade
-        FROM replies r ${inScope('r')}
-       WHERE r.status IN ('signed', 'issued')
-       GROUP BY r.assignment_id
-    ),
-    extension_facts AS (
-      SELECT e.assignment_id,
-             count(*) FILTER (WHERE e.status = 'approved') AS approved,
-             count(*) FILTER (WHERE e.status = 'pending') AS pending
-        FROM extension_requests e ${inScope('e')}
-       GROUP BY e.assignment_id
-    ),
-    -- The first talk with the proposer: talked before the reply if it is on or before the reply's day.
-    talk_facts AS (
-      SELECT c.assignment_id, min(c.occurred_on) AS first_talk_on
-        FROM proposer_contacts c ${inScope('c')}
-       GROUP BY c.assignment_id
-    ),
-    -- Asking for reassignment answers the 交办 as acknowledging does.
-    reassignment_facts AS (
-      SELECT rr.assignment_id, min((rr.created_at AT TIME ZONE $4)::date) AS first_request_on
-        FROM reassignment_requests rr ${inScope('rr')}
-       GROUP BY rr.assignment_id
-    ),
-    -- After 重新办理 the proposer's new answer replaces the old one.
-    feedback_facts AS (
-      SELECT DISTINCT ON (fb.assignment_id) fb.assignment_id, fb.work_rating::text, fb.result_rating::text
-        FROM feedback fb ${inScope('fb')}
-       ORDER BY fb.assignment_id, fb.recorded_at DESC
+    WITH stale AS MATERIALIZED (SELECT DISTINCT assignment_id FROM statistics_stale),
+    rows AS (
+      SELECT NULL::uuid, c.*, 1 AS sign FROM statistics_counts c
+      UNION ALL
+      SELECT f.*, -1 FROM statistics_facts f WHERE f.assignment_id IN (SELECT assignment_id FROM stale)
+      UNION ALL
+      SELECT n.*, 1 FROM statistics_facts_of(ARRAY(SELECT assignment_id FROM stale), $4) n
     ),
     f AS (
-      SELECT s.*, rf.replied_on, rf.replied_due_on, rf.grade,
-             coalesce(x.approved, 0) AS approved_extensions, coalesce(x.pending, 0) AS pending_extensions,
-             ff.work_rating, ff.result_rating,
-             s.status NOT IN (${ENDED}) AS counted,
-             s.role <> 'co' AS replying,
-             coalesce(t.first_talk_on <= rf.replied_on, false) AS talked,
-             least(s.acknowledged_on, rq.first_request_on) AS answered_on
-        FROM scoped s
-        LEFT JOIN reply_facts rf ON rf.assignment_id = s.id
-        LEFT JOIN talk_facts t ON t.assignment_id = s.id
-        LEFT JOIN extension_facts x ON x.assignment_id = s.id
-        LEFT JOIN feedback_facts ff ON ff.assignment_id = s.id
-        LEFT JOIN reassignment_facts rq ON rq.assignment_id = s.id
+      SELECT * FROM rows
+       WHERE ($1::uuid IS NULL OR session_id = $1::uuid) AND ($2::uuid IS NULL OR bureau_id = $2::uuid)
     )
-    SELECT ${groupByBureau ? 'f.bureau_id AS "bureauId",' : ''}
-      ${statusColumns},
-      count(*) FILTER (WHERE f.counted)::int AS total,
-      count(*) FILTER (WHERE f.counted AND f.replying)::int AS replying,
-      count(*) FILTER (WHERE f.counted AND f.answered_on <= f.acknowledge_by)::int AS ack_on_time,
-      count(*) FILTER (WHERE f.counted AND (f.answered_on IS NOT NULL OR f.acknowledge_by < $3::date))::int AS ack_due,
-      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on <= coalesce(f.replied_due_on, f.due_on))::int AS replied_on_time,
-      count(*) FILTER (WHERE f.counted AND f.replying AND (f.replied_on IS NOT NULL OR f.due_on < $3::date))::int AS reply_due,
-      count(*) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL)::int AS replied,
-      count(*) FILTER (WHERE f.counted AND f.replying AND f.talked)::int AS talked,
-      count(*) FILTER (WHERE f.status IN (${OPEN}) AND f.due_on < $3::date)::int AS overdue,
-      coalesce(sum(f.approved_extensions) FILTER (WHERE f.counted), 0)::int AS extensions,
-      count(*) FILTER (WHERE f.counted AND f.approved_extensions > 0)::int AS extended,
-      coalesce(sum(f.pending_extensions) FILTER (WHERE f.counted), 0)::int AS pending_extensions,
-      ${grades},
-      count(*) FILTER (WHERE f.counted AND f.replying AND f.grade IS NOT NULL AND f.grade NOT IN ('A', 'B', 'C', 'D'))::int AS grade_other,
-      count(*) FILTER (WHERE f.counted AND f.replying AND f.work_rating IS NOT NULL)::int AS feedback,
-      ${satisfaction('work')},
-      ${satisfaction('result')},
-      avg(f.replied_on - f.assigned_on) FILTER (WHERE f.counted AND f.replying AND f.replied_on IS NOT NULL) AS avg_days
+    SELECT ${groupByBureau ? 'bureau_id AS "bureauId",' : ''}
+      ${statusColumns.join(',\n      ')},
+      ${sum('assignments', counted)} AS total,
+      ${sum('assignments', replyingCounted)} AS replying,
+      ${sum('acknowledged_on_time', counted)} AS ack_on_time,
+      ${sum('assignments', `${counted} AND (answered OR acknowledge_by < $3::date)`)} AS ack_due,
+      ${sum('replied_on_time', replyingCounted)} AS replied_on_time,
+      ${sum('assignments', `${replyingCounted} AND (replied OR due_on < $3::date)`)} AS reply_due,
+      ${sum('assignments', `${replyingCounted} AND replied`)} AS replied,
+      ${sum('talked', replyingCounted)} AS talked,
+      ${sum('assignments', `status IN (${OPEN}) AND due_on < $3::date`)} AS overdue,
+      ${sum('approved_extensions', counted)} AS extensions,
+      ${sum('extended', counted)} AS extended,
+      ${sum('pending_extensions', counted)} AS pending_extensions,
+      ${['A', 'B', 'C', 'D'].map((g) => `${sum(`grade_${g.toLowerCase()}`, replyingCounted)} AS "grade_${g}"`).join(',\n      ')},
+      ${sum('grade_other', replyingCounted)} AS grade_other,
+      ${sum('feedback', replyingCounted)} AS feedback,
+      ${SATISFACTION_COLUMNS.map((r) => `${sum(`work_${r}`, counted)} AS "work_${r}"`).join(',\n      ')},
+      ${SATISFACTION_COLUMNS.map((r) => `${sum(`result_${r}`, counted)} AS "result_${r}"`).join(',\n      ')},
+      sum(sign * days_to_reply) FILTER (WHERE ${replyingCounted} AND replied)::numeric
+        / nullif(sum(sign * assignments) FILTER (WHERE ${replyingCounted} AND replied), 0) AS avg_days
     FROM f
-    ${groupByBureau ? 'GROUP BY f.bureau_id' : ''}`;
+    ${groupByBureau ? 'GROUP BY bureau_id HAVING sum(sign * assignments) > 0' : ''}`;
 }
-
-const isFiltered = (filter: SupervisionFilter) => filter.sessionId !== null || filter.bureauId !== null;
 
 type CountsRow = Record<string, number | string | null>;
 
@@ -191,8 +139,8 @@ export class SupervisionRepository {
   /**
    * Runs one statement with JIT off. The planner overestimates the joined rows of these
    * aggregates, so their cost passes jit_above_cost and Postgres spends longer compiling than
-   * running: 1.0 s instead of 1.5–2.2 s for all sessions at 100,000 proposals, 0.1 s instead of
-   * 0.7 s at 3,000 (bench/supervision.bench.ts).
+   * running (the statistics, before they read the rollup: 1.0 s instead of 1.5–2.2 s for all
+   * sessions at 100,000 proposals; bench/supervision.bench.ts).
    */
   private query<T>(sql: string, params: unknown[]): Promise<T> {
     return this.dataSource.transaction(async (manager) => {
@@ -202,7 +150,7 @@ export class SupervisionRepository {
   }
 
   async statistics(filter: SupervisionFilter, today: string, timezone: string): Promise<StatisticsCounts> {
-    const [row] = await this.query<CountsRow[]>(statisticsSql(false, isFiltered(filter)), [
+    const [row] = await this.query<CountsRow[]>(statisticsSql(false), [
       filter.sessionId,
       filter.bureauId,
       today,
@@ -214,7 +162,7 @@ export class SupervisionRepository {
   /** One row per bureau with assignments in the filter, in name order (pinyin). */
   async statisticsByBureau(filter: SupervisionFilter, today: string, timezone: string): Promise<BureauCounts[]> {
     const rows = await this.query<CountsRow[]>(
-      `WITH per_bureau AS (${statisticsSql(true, isFiltered(filter))})
+      `WITH per_bureau AS (${statisticsSql(true)})
        SELECT pb.*, o.name AS "bureauName" FROM per_bureau pb JOIN organisations o ON o.id = pb."bureauId"
         ORDER BY o.name COLLATE "zh-Hans-CN-x-icu", o.id`,
       [filter.sessionId, filter.bureauId, today, timezone],

@@ -29,6 +29,7 @@ export class DafuConfig {
   /** `22:00-08:00`: when nothing is sent. */
   readonly quietHours: string;
   readonly reminderReconcileEveryMs: number;
+  readonly statisticsFoldEveryMs: number;
   readonly signingKeySecret: string;
   readonly mail: { smtpUrl: string | null; from: string };
   readonly publicBaseUrl: string;
@@ -108,6 +109,7 @@ export class DafuConfig {
     this.workerStalledIntervalMs = env.WORKER_STALLED_INTERVAL_MS;
     this.quietHours = env.QUIET_HOURS;
     this.reminderReconcileEveryMs = env.REMINDER_RECONCILE_EVERY_MS;
+    this.statisticsFoldEveryMs = env.STATISTICS_FOLD_EVERY_MS;
     this.workerQueues = env.WORKER_QUEUES.split(',')
       .map((q) => q.trim())
       .filter(Boolean);

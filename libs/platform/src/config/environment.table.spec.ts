@@ -82,6 +82,7 @@ describe('validateEnvironment accepts', () => {
     ['ARGON2_MEMORY_KIB', '1024', 1024],
     ['TRUST_PROXY_HOPS', '1', 1],
     ['TRUST_PROXY_HOPS', '10', 10],
+    ['STATISTICS_FOLD_EVERY_MS', '5000', 5000],
   ])('%s=%s as the number %i', (name, value, expected) => {
     expect(validateEnvironment({ ...GOOD, [name]: value })[name as 'PORT']).toBe(expected);
   });

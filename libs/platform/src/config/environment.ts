@@ -111,6 +111,9 @@ export class DafuEnvironment {
   /** How often the worker compares the reminders due in Postgres with those scheduled in Redis and repairs both. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86_400_000) REMINDER_RECONCILE_EVERY_MS = 600_000;
 
+  /** How often the worker moves what changed into the supervision statistics' rollup (they are exact either way; folding keeps them fast). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(86_400_000) STATISTICS_FOLD_EVERY_MS = 60_000;
+
   /** Seals the bureaus' signing keys at rest (AES-256-GCM under a key derived from it). */
   @IsString()
   @MinLength(32, { message: 'SIGNING_KEY_SECRET must be at least 32 characters' })

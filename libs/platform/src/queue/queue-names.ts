@@ -33,6 +33,8 @@ export enum JobName {
   DeliverNotification = 'notification.deliver',
   /** The daily digests of those who want one mail a day. */
   SendDigests = 'notification.digests',
+  /** Move what changed into the supervision statistics' rollup (statistics_fold in Postgres). */
+  FoldStatistics = 'statistics.fold',
 }
 
 export interface HealthCheckJobData {
@@ -71,6 +73,10 @@ export interface SendDigestsJobData {
   requestedAt: string;
 }
 
+export interface FoldStatisticsJobData {
+  requestedAt: string;
+}
+
 export interface JobDataMap {
   [JobName.HealthCheck]: HealthCheckJobData;
   [JobName.DomainEvent]: DomainEventJobData;
@@ -80,6 +86,7 @@ export interface JobDataMap {
   [JobName.ReconcileReminders]: ReconcileRemindersJobData;
   [JobName.DeliverNotification]: DeliverNotificationJobData;
   [JobName.SendDigests]: SendDigestsJobData;
+  [JobName.FoldStatistics]: FoldStatisticsJobData;
 }
 
 export type JobData<N extends JobName> = JobDataMap[N];
@@ -87,6 +94,7 @@ export type JobData<N extends JobName> = JobDataMap[N];
 export function queueOf(job: JobName): QueueName {
   switch (job) {
     case JobName.HealthCheck:
+    case JobName.FoldStatistics:
       return QueueName.System;
     case JobName.DomainEvent:
       return QueueName.DomainEvents;
