@@ -32,6 +32,7 @@ import { IndexIssuedReplies1795300000052 } from './1795300000052-IndexIssuedRepl
 import { IndexOpenAssignmentsByBureau1795300000053 } from './1795300000053-IndexOpenAssignmentsByBureau';
 import { AddSignedDisclosureToReplies1795300000054 } from './1795300000054-AddSignedDisclosureToReplies';
 import { CreateStatisticsRollup1795300000055 } from './1795300000055-CreateStatisticsRollup';
+import { IndexAnswersForOverdueTrend1795300000056 } from './1795300000056-IndexAnswersForOverdueTrend';
 
 /** Every migration in order. A spec checks that each file in this folder is listed here. */
 export const ALL_MIGRATIONS = [
@@ -69,4 +70,5 @@ export const ALL_MIGRATIONS = [
   IndexOpenAssignmentsByBureau1795300000053,
   AddSignedDisclosureToReplies1795300000054,
   CreateStatisticsRollup1795300000055,
+  IndexAnswersForOverdueTrend1795300000056,
 ];

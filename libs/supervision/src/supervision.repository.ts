@@ -223,24 +223,52 @@ export class SupervisionRepository {
    */
   async overdueTrend(filter: SupervisionFilter, dates: string[], timezone: string): Promise<OverdueTrendPoint[]> {
     return this.query<OverdueTrendPoint[]>(
-      `WITH scoped AS MATERIALIZED (
-         SELECT a.id, a.status, a.assigned_on, a.due_on
-           FROM assignments a
-           JOIN proposals p ON p.id = a.proposal_id
-          WHERE ($1::uuid IS NULL OR p.session_id = $1::uuid)
-            AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
-            AND a.status NOT IN (${ENDED})
+      `WITH window_dates AS (SELECT min(d) AS first_date, max(d) AS last_date FROM unnest($3::date[]) d),
+       -- Only these can be overdue on a date of the window: open and due before its last date, or
+       -- answered after its first date (a reply signed, an opinion sent; a day's margin for the
+       -- timezone). The items answered before it, nearly all of them, are not read.
+       candidates AS MATERIALIZED (
+         SELECT a.id FROM assignments a, window_dates w
+          WHERE a.status IN (${OPEN}) AND a.due_on < w.last_date AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
+         UNION
+         SELECT r.assignment_id FROM replies r, window_dates w
+          WHERE r.status IN ('signed', 'issued') AND r.signed_on > w.first_date
+            AND ($2::uuid IS NULL OR r.bureau_id = $2::uuid)
+         UNION
+         SELECT o.assignment_id FROM co_opinions o, window_dates w
+          WHERE o.status = 'sent' AND o.sent_at > (w.first_date - 1)::timestamp AT TIME ZONE $4
+       ),
+       -- Looked up one by one (LIMIT keeps the planner from hashing whole tables for a few thousand).
+       scoped AS MATERIALIZED (
+         SELECT a.*
+           FROM candidates c
+           CROSS JOIN LATERAL (
+             SELECT a.id, a.status, a.assigned_on, a.due_on
+               FROM assignments a
+               JOIN proposals p ON p.id = a.proposal_id
+              WHERE a.id = c.id
+                AND ($1::uuid IS NULL OR p.session_id = $1::uuid)
+                AND ($2::uuid IS NULL OR a.bureau_id = $2::uuid)
+                AND a.status NOT IN (${ENDED})
+              LIMIT 1) a
        ),
        answers AS (
-         SELECT r.assignment_id, min(r.signed_on) AS answered_on,
-                (array_agg(r.due_on ORDER BY r.signed_on, r.signed_at))[1] AS answered_due_on
-           FROM replies r JOIN scoped s ON s.id = r.assignment_id
-          WHERE r.status IN ('signed', 'issued')
-          GROUP BY r.assignment_id
+         SELECT s.id AS assignment_id, r.answered_on, r.answered_due_on
+           FROM scoped s
+           CROSS JOIN LATERAL (
+             SELECT min(r.signed_on) AS answered_on,
+                    (array_agg(r.due_on ORDER BY r.signed_on, r.signed_at))[1] AS answered_due_on
+               FROM replies r
+              WHERE r.assignment_id = s.id AND r.status IN ('signed', 'issued')) r
+          WHERE r.answered_on IS NOT NULL
          UNION ALL
-         SELECT o.assignment_id, (o.sent_at AT TIME ZONE $4)::date, NULL
-           FROM co_opinions o JOIN scoped s ON s.id = o.assignment_id
-          WHERE o.status = 'sent'
+         SELECT s.id, o.sent_on, NULL
+           FROM scoped s
+           CROSS JOIN LATERAL (
+             SELECT (o.sent_at AT TIME ZONE $4)::date AS sent_on
+               FROM co_opinions o
+              WHERE o.assignment_id = s.id AND o.status = 'sent'
+              LIMIT 1) o
        ),
        f AS (
          SELECT s.id, s.status, s.assigned_on, s.due_on, an.answered_on,
