@@ -226,6 +226,8 @@ async function supervision(context: INestApplicationContext, size: number): Prom
   );
   await time('statistics, latest session', () => service.statistics(SUPERVISOR, { sessionId }));
   await time('statistics, all sessions', () => service.statistics(SUPERVISOR, {}), 3);
+  await time('overdue trend, 12 weeks, latest session', () => service.overdueTrend(SUPERVISOR, { sessionId }), 3);
+  await time('overdue trend, 12 weeks, all sessions', () => service.overdueTrend(SUPERVISOR, {}), 3);
   // The statistics add what the worker has not folded into their rollup yet; then the fold itself.
   const changed = 1_000;
   await dataSource.query(
