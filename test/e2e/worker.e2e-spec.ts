@@ -82,6 +82,29 @@ describe('Worker', () => {
     }
   });
 
+  it('runs a domain event again when a subscriber fails, until it succeeds', async () => {
+    const worker = await ctx.startWorker();
+    let failNext = true;
+    let failedFor: string | undefined;
+    const handled: string[] = [];
+    worker.get(DomainEventSubscribers).subscribe(DomainEventName.AssignmentCreated, async (event) => {
+      if (failNext) {
+        failNext = false;
+        failedFor = event.aggregateId;
+        throw new Error('Postgres is restarting');
+      }
+      handled.push(event.aggregateId);
+    });
+    const registrar = await ctx.newUser(Role.Registrar);
+    const session = await ctx.newSession(registrar);
+    await ctx.newAssignedProposal(registrar, session.id, (await ctx.newBureau()).id);
+    for (let waited = 0; waited < 30_000 && !(failedFor && handled.includes(failedFor)); waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(failedFor).toBeDefined();
+    expect(handled).toContain(failedFor);
+  });
+
   it('fails a malformed job instead of acting on it', async () => {
     const job = await queue.add(JobName.HealthCheck, { requestedAt: 'yesterday', extra: true }, { attempts: 1 });
     await expect(job.waitUntilFinished(events, 10_000)).rejects.toThrow(/Malformed/);

@@ -16,26 +16,30 @@ export interface LettersOutcome {
 /** How long the outbox and its jobs may take to finish after the last letter is issued. */
 const SETTLE_MS = 30_000;
 
-/** Every outbox row's job, as BullMQ recorded it (the relay's jobs are kept once finished). */
+/**
+ * Every outbox row's job, as BullMQ recorded it: finished, failed for good, or neither (the
+ * relay's jobs are kept a day once finished). A job that failed an attempt and then succeeded is
+ * finished, and counts as started twice.
+ */
 async function domainJobsOf(db: Client, redis: { url: string; prefix: string }) {
   const { rows } = await db.query<{ id: string }>(`SELECT id FROM outbox_events ORDER BY id`);
   const client = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   const domainJobs = { finished: 0, failed: 0, startedTwice: 0, missing: 0 };
+  const queue = `${redis.prefix}:bull:domain-events`;
   try {
     const pipeline = client.pipeline();
-    for (const { id } of rows)
-      pipeline.hmget(
-        `${redis.prefix}:bull:domain-events:outbox-${id}--domain.event`,
-        'finishedOn',
-        'failedReason',
-        'ats',
-      );
-    const answers = (await pipeline.exec()) ?? [];
-    for (const [, value] of answers) {
-      const [finishedOn, failedReason, started] = (value as (string | null)[]) ?? [];
-      if (finishedOn === null && failedReason === null) domainJobs.missing += 1;
-      else if (failedReason) domainJobs.failed += 1;
-      else domainJobs.finished += 1;
+    for (const { id } of rows) {
+      const jobId = `outbox-${id}--domain.event`;
+      pipeline.zscore(`${queue}:completed`, jobId);
+      pipeline.zscore(`${queue}:failed`, jobId);
+      pipeline.hget(`${queue}:${jobId}`, 'ats');
+    }
+    const answers = ((await pipeline.exec()) ?? []).map(([, value]) => value as string | null);
+    for (let i = 0; i < answers.length; i += 3) {
+      const [completed, failed, started] = answers.slice(i, i + 3);
+      if (completed !== null) domainJobs.finished += 1;
+      else if (failed !== null) domainJobs.failed += 1;
+      else domainJobs.missing += 1;
       if (Number(started ?? 0) > 1) domainJobs.startedTwice += 1;
     }
   } finally {

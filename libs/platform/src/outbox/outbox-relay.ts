@@ -19,6 +19,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 const POLL_MS = Number(process.env.OUTBOX_POLL_MS ?? 1000);
 
 /**
+ * A subscriber that fails (Postgres restarting, Redis away a moment) runs again: eight attempts
+ * over about eight minutes, so a signed letter is not left unrendered by one bad second. The
+ * subscribers are idempotent. Finished jobs are kept a day (their ids keep a duplicate publish
+ * out meanwhile), failed ones as the other queues keep them, for the failed-jobs page.
+ */
+export const DOMAIN_EVENT_JOB_OPTIONS = {
+  attempts: 8,
+  backoff: { type: 'exponential', delay: 2000 },
+  removeOnComplete: { age: 86_400 },
+  removeOnFail: 5000,
+} as const;
+
+/**
  * Publishes committed outbox rows to BullMQ. Rows are claimed with SKIP LOCKED so several workers
  * share the work; a row is marked published only after Redis took the job, and the job id is the
  * row's, so a crash between the two publishes a duplicate BullMQ ignores.
@@ -100,6 +113,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
       this.queue = new Queue(QueueName.DomainEvents, {
         connection: { url: this.config.redis.url, enableOfflineQueue: false, maxRetriesPerRequest: 1 },
         prefix: `${this.config.redis.prefix}:bull`,
+        defaultJobOptions: DOMAIN_EVENT_JOB_OPTIONS,
       });
       this.queue.on('error', (error) => this.logger.warn({ err: error }, 'Outbox relay lost Redis; will retry'));
     }
