@@ -223,7 +223,9 @@ describeWithBrowser('Web app in Chromium: a reply from draft to signed PDF', () 
     const review = await as(reviewer, 'reviewer-approve');
     await review.page.goto(`${base}/app/replies/${replyId}/review`);
     await review.page.getByTestId('approve').click();
+    const approval = review.page.waitForResponse((response) => response.url().endsWith(`/replies/${replyId}/approve`));
     await review.page.getByTestId('approve-confirm').click();
+    expect((await approval).status()).toBe(200);
     await review.page.getByText(r.approved).first().waitFor();
     await review.context.close();
 
