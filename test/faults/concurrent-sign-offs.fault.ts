@@ -11,6 +11,7 @@ import {
   sql,
   summarize,
 } from './harness';
+import { rollupFigure, statisticsRollupCheck } from './statistics-check';
 
 const REPLIES = 200;
 
@@ -62,6 +63,8 @@ export const concurrentSignOffs: Fault = {
         `SELECT count(*) AS n FROM outbox_events WHERE event_name = 'reply.signed'`,
       );
       if (Number(rows[0].n) !== REPLIES) problems.push(`${rows[0].n} reply.signed outbox rows, not ${REPLIES}`);
+      const rollup = await statisticsRollupCheck(db);
+      problems.push(...rollup.problems);
 
       const duplicates = numbers.length - distinct;
       return {
@@ -69,7 +72,8 @@ export const concurrentSignOffs: Fault = {
         figure:
           `${REPLIES} sign-offs on 2 API processes in ${seconds.toFixed(1)} s ` +
           `(${Math.round(REPLIES / seconds)}/s, ${summarize(answers.map((a) => a.ms))}); ` +
-          `${duplicates} duplicate, ${missing.length} missing 文号; ${answers.length - notOk.length}/${REPLIES} answered 200`,
+          `${duplicates} duplicate, ${missing.length} missing 文号; ${answers.length - notOk.length}/${REPLIES} answered 200; ` +
+          rollupFigure(rollup),
         problems,
       };
     } finally {

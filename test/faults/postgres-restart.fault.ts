@@ -17,6 +17,7 @@ import {
   startedReplies,
   until,
 } from './harness';
+import { rollupFigure, statisticsRollupCheck } from './statistics-check';
 
 const SIGN_OFFS = 24;
 const DRAFTS = 6;
@@ -165,6 +166,8 @@ export const postgresRestartedUnderLoad: Fault = {
             'the worker to relay every reply.signed row',
             60_000,
           ).catch((error: Error) => problems.push(error.message));
+          const rollup = await statisticsRollupCheck(db);
+          problems.push(...rollup.problems);
 
           const count = (kind: Kind, ok?: boolean) =>
             load.attempts.filter(
@@ -180,7 +183,8 @@ export const postgresRestartedUnderLoad: Fault = {
               `the same API answered again ${ms(recoveredAt - upAt)} after PostgreSQL was back; ` +
               `${halves.length ? halves.length : 'no'} half-applied (${count('save', true)} saves, ` +
               `${count('sign-off', true)}/${SIGN_OFFS} sign-offs checked)` +
-              (relayed === true ? '; the worker relayed every sign-off' : ''),
+              (relayed === true ? '; the worker relayed every sign-off' : '') +
+              `; ${rollupFigure(rollup)}`,
             problems,
           };
         } finally {

@@ -14,6 +14,7 @@ import {
   sql,
   until,
 } from './harness';
+import { rollupFigure, statisticsRollupCheck } from './statistics-check';
 
 const REPLIES = 60;
 const OUTAGE_MS = 3000;
@@ -85,6 +86,8 @@ export const redisDownDuringSignOffs: Fault = {
         prefix: env.REDIS_PREFIX,
       });
       problems.push(...outcome.problems);
+      const rollup = await statisticsRollupCheck(db);
+      problems.push(...rollup.problems);
 
       return {
         name: this.name,
@@ -94,7 +97,8 @@ export const redisDownDuringSignOffs: Fault = {
           `after Redis returned the outbox was drained in ${relayedSeconds.toFixed(1)} s ` +
           `and ${outcome.issued}/${REPLIES} letters issued in ${drainSeconds.toFixed(1)} s; ` +
           `${outcome.documents} documents (${outcome.files} files), ` +
-          `${outcome.domainJobs.finished} domain-event jobs finished, ${outcome.domainJobs.startedTwice} started twice`,
+          `${outcome.domainJobs.finished} domain-event jobs finished, ${outcome.domainJobs.startedTwice} started twice; ` +
+          rollupFigure(rollup),
         problems,
       };
     } finally {
