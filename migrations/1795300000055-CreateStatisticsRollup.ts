@@ -229,6 +229,8 @@ export class CreateStatisticsRollup1795300000055 implements MigrationInterface {
 
     for (const trigger of TRIGGERS) await q.query(trigger.create);
 
+    // Writes to the seven tables wait for this (CREATE TRIGGER locks them to the commit): about a
+    // minute at 1,000,000 proposals, 4 s at 100,000.
     await q.query(`SELECT statistics_rebuild($1)`, [timezone()]);
   }
 
@@ -259,6 +261,9 @@ const TRIGGERS = [
         AFTER INSERT OR DELETE OR UPDATE OF proposal_id, bureau_id, role, status, assigned_on, due_on, acknowledge_by, acknowledged_at
         ON assignments FOR EACH ROW EXECUTE FUNCTION statistics_mark_assignment_stale()`,
   },
+  // A proposal moved to another session (the app never does) has its row locked FOR UPDATE, as
+  // session_id is in proposals_session_number_key: an assignment inserted for it meanwhile (its
+  // foreign key takes KEY SHARE) commits first or waits, so the trigger's lookup sees it.
   {
     name: 'proposals_statistics_stale',
     table: 'proposals',

@@ -35,13 +35,21 @@ function statisticsSql(groupByBureau: boolean): string {
     `coalesce(sum(sign * ${column}) FILTER (WHERE ${condition}), 0)::int`;
   const statusColumns = ALL_ASSIGNMENT_STATUSES.map((s) => `${sum('assignments', `status = '${s}'`)} AS "status_${s}"`);
   const replyingCounted = `${counted} AND replying`;
-  // The three parts have the facts' shape: the rollup's rows have no assignment.
+  // The three parts have the facts' shape: the rollup's rows have no assignment. A rollup taken
+  // in another timezone (TIMEZONE changed, the worker not yet rebuilt it) is not read: every
+  // assignment's facts are taken afresh instead, slow but right.
   return `
-    WITH stale AS MATERIALIZED (SELECT DISTINCT assignment_id FROM statistics_stale),
-    rows AS (
-      SELECT NULL::uuid, c.*, 1 AS sign FROM statistics_counts c
+    WITH current AS (SELECT coalesce((SELECT timezone = $4 FROM statistics_rollup_state), false) AS rollup),
+    stale AS MATERIALIZED (
+      SELECT DISTINCT assignment_id FROM statistics_stale WHERE (SELECT rollup FROM current)
       UNION ALL
-      SELECT f.*, -1 FROM statistics_facts f WHERE f.assignment_id IN (SELECT assignment_id FROM stale)
+      SELECT id FROM assignments WHERE NOT (SELECT rollup FROM current)
+    ),
+    rows AS (
+      SELECT NULL::uuid, c.*, 1 AS sign FROM statistics_counts c WHERE (SELECT rollup FROM current)
+      UNION ALL
+      SELECT f.*, -1 FROM statistics_facts f
+       WHERE (SELECT rollup FROM current) AND f.assignment_id IN (SELECT assignment_id FROM stale)
       UNION ALL
       SELECT n.*, 1 FROM statistics_facts_of(ARRAY(SELECT assignment_id FROM stale), $4) n
     ),

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { UnrecoverableError } from 'bullmq';
 import { Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { type JobHandler, parseJobPayload } from '../queue/job-registry';
@@ -45,7 +46,8 @@ export class DomainEventJob implements JobHandler<JobName.DomainEvent> {
 
   async handle(data: DomainEventJobData): Promise<void> {
     const row = await this.dataSource.getRepository(OutboxEventEntity).findOne({ where: { id: data.outboxId } });
-    if (!row) throw new Error(`Outbox event ${data.outboxId} does not exist`);
+    // Retrying cannot make it appear.
+    if (!row) throw new UnrecoverableError(`Outbox event ${data.outboxId} does not exist`);
     const event: DomainEvent = {
       id: row.id,
       name: row.eventName as DomainEventName,

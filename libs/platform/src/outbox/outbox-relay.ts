@@ -19,8 +19,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promi
 const POLL_MS = Number(process.env.OUTBOX_POLL_MS ?? 1000);
 
 /**
- * A subscriber that fails (Postgres restarting, Redis away a moment) runs again: eight attempts
- * over about eight minutes, so a signed letter is not left unrendered by one bad second. The
+ * A subscriber that fails (Postgres restarting, Redis away a moment) runs again: eight attempts,
+ * the last about 4¼ minutes after the first, so a signed letter is not left unrendered by one bad
+ * second. The
  * subscribers are idempotent. Finished jobs are kept a day (their ids keep a duplicate publish
  * out meanwhile), failed ones as the other queues keep them, for the failed-jobs page.
  */
