@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import Redis from 'ioredis';
+import { withTimeout } from '../async/with-timeout';
 import { REDIS } from '../redis/redis.module';
 
 @Injectable()
@@ -14,10 +15,7 @@ export class RedisHealthIndicator {
     const indicator = this.indicators.check(key);
     try {
       const started = Date.now();
-      await Promise.race([
-        this.redis.ping(),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout after 1000 ms')), 1000)),
-      ]);
+      await withTimeout(this.redis.ping(), 1000, 'timeout after 1000 ms');
       return indicator.up({ latencyMs: Date.now() - started });
     } catch (error) {
       return indicator.down({ message: error instanceof Error ? error.message : String(error) });

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { withTimeout } from '../async/with-timeout';
 import { DafuConfig } from '../config/dafu-config';
 import { jobIdOf } from '../queue/job-registry';
 import { JobName, QueueName } from '../queue/queue-names';
@@ -9,13 +10,6 @@ import { JobName, QueueName } from '../queue/queue-names';
 const BATCH = 100;
 const CONNECT_TIMEOUT_MS = 2000;
 
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 const POLL_MS = Number(process.env.OUTBOX_POLL_MS ?? 1000);
 
 /**
