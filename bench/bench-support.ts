@@ -1,7 +1,18 @@
 import { loadavg } from 'node:os';
 import Redis from 'ioredis';
 import { performance } from 'node:perf_hooks';
+import type { Actor } from '@dafu/platform/auth/actor';
+import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
 import type { BenchRow } from './bench-result';
+
+/** The supervisor the in-process benches call the supervision service as (the service reads only its role). */
+export const SUPERVISOR: Actor = {
+  userId: '00000000-0000-4000-8000-000000000001',
+  username: 'bench_supervisor',
+  organisationId: '00000000-0000-4000-8000-000000000002',
+  organisationKind: OrganisationKind.SupervisionOffice,
+  roles: [Role.Supervisor],
+};
 
 /** The data size: BENCH_SIZE, default 100,000. */
 export function benchSize(defaultSize = 100_000): number {

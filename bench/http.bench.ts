@@ -215,21 +215,6 @@ async function hammer(url: string, endpoint: Endpoint, pathOverride?: string, me
   };
 }
 
-/** One request, with a timeout long enough for the slowest endpoint at 1,000,000 proposals. */
-async function send(base: string, method: string, path: string, token?: string, body?: unknown) {
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    signal: AbortSignal.timeout(300_000),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-}
-
 /** Waits until the API has worked off what the last run left queued (a slow endpoint's backlog). */
 async function settle(base: string): Promise<void> {
   await until(
@@ -328,8 +313,8 @@ async function sizeRows(run: Run, size: number): Promise<BenchRow[]> {
     const measureEndpoint = async (i: number, endpoint: Endpoint) => {
       const request = async () => {
         const draft = endpoint.rotate ? endpoint.rotate.take() : undefined;
-        const answer = await send(
-          base,
+        const answer = await call(
+          { base },
           endpoint.method,
           draft ? endpoint.path.replace(':id', draft.id) : endpoint.path,
           endpoint.token,

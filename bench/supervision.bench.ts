@@ -1,6 +1,4 @@
-import type { Actor } from '@dafu/platform/auth/actor';
 import type { DafuConfig } from '@dafu/platform/config/dafu-config';
-import { OrganisationKind, Role } from '@dafu/platform/vocabulary';
 import type { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { type CalendarDay, WorkingDayCalendar } from '@dafu/deadlines/domain/working-days';
 import { LetterFontsProvider } from '@dafu/documents/letter-fonts.provider';
@@ -11,18 +9,10 @@ import { OverdueSort, RankingSort, SortOrder } from '@dafu/supervision/supervisi
 import { postgresOptions } from '@dafu/platform/database/database-settings';
 import { DataSource } from 'typeorm';
 import type { BenchRow } from './bench-result';
-import { benchSize, measure } from './bench-support';
+import { benchSize, measure, SUPERVISOR } from './bench-support';
 import { BUREAUS, benchDatabase, TODAY } from './data';
 
 const GROUP = 'supervision';
-
-const SUPERVISOR: Actor = {
-  userId: '00000000-0000-4000-8000-000000000001',
-  username: 'bench_supervisor',
-  organisationId: '00000000-0000-4000-8000-000000000002',
-  organisationKind: OrganisationKind.SupervisionOffice,
-  roles: [Role.Supervisor],
-};
 
 export async function run(): Promise<BenchRow[]> {
   const size = benchSize();

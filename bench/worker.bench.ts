@@ -8,10 +8,9 @@ import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
-import type { Actor } from '@dafu/platform/auth/actor';
 import { DafuConfig } from '@dafu/platform/config/dafu-config';
 import { QueueName } from '@dafu/platform/queue/queue-names';
-import { OrganisationKind, Role, SessionBody } from '@dafu/platform/vocabulary';
+import { SessionBody } from '@dafu/platform/vocabulary';
 import { DisclosureRepository } from '@dafu/disclosure/disclosure.repository';
 import { DeadlinesService } from '@dafu/deadlines/deadlines.service';
 import { composeLetter, LetterFormat } from '@dafu/documents/domain/letter';
@@ -26,7 +25,7 @@ import { StatisticsRollup } from '@dafu/supervision/statistics-rollup';
 import { EXPECTED_LETTERS, seedSignedLetter } from '@dafu/testing/seed-letters';
 import { Run, until } from '../test/faults/harness';
 import type { BenchRow } from './bench-result';
-import { dropRedisKeys, loadNote, log, percentile } from './bench-support';
+import { dropRedisKeys, loadNote, log, percentile, SUPERVISOR } from './bench-support';
 import { ACTIVE, benchDatabase, benchSizes, sizeLabel } from './data';
 
 /**
@@ -46,14 +45,6 @@ import { ACTIVE, benchDatabase, benchSizes, sizeLabel } from './data';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 30);
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-const SUPERVISOR: Actor = {
-  userId: '00000000-0000-4000-8000-000000000001',
-  username: 'bench_supervisor',
-  organisationId: '00000000-0000-4000-8000-000000000002',
-  organisationKind: OrganisationKind.SupervisionOffice,
-  roles: [Role.Supervisor],
-};
 
 const round = (n: number) => Math.round(n * 100) / 100;
 const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
