@@ -78,7 +78,10 @@ describeWithBrowser('Web app in Chromium: review, sign-off and the final documen
     await page.screenshot({ path: join(ARTIFACTS, '10-review-preview.png'), fullPage: true });
 
     await page.getByTestId('approve').click();
+    const approval = page.waitForResponse((response) => response.url().endsWith(`/replies/${replyId}/approve`));
     await page.getByTestId('approve-confirm').click();
+    const answer = await approval;
+    expect(`${answer.status()} ${answer.status() === 200 ? '' : await answer.text()}`).toBe('200 ');
     await page.getByText(APPROVED).first().waitFor();
     await page.close();
   });
