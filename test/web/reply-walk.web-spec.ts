@@ -11,6 +11,7 @@ import { parseLetterSections } from '@dafu/replies/domain/letter-text-parser';
 import { MESSAGES } from '../../apps/web/src/i18n/messages';
 import { draftMessages } from '../../apps/web/src/pages/draft/messages';
 import { reviewMessages } from '../../apps/web/src/pages/review/messages';
+import { confirmDialog } from './confirm-dialog';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, ensureWebBuild, WEB_DIST } from './web-build';
 
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts/web/walk');
@@ -223,10 +224,7 @@ describeWithBrowser('Web app in Chromium: a reply from draft to signed PDF', () 
     const review = await as(reviewer, 'reviewer-approve');
     await review.page.goto(`${base}/app/replies/${replyId}/review`);
     await review.page.getByTestId('approve').click();
-    const approval = review.page.waitForResponse((response) => response.url().endsWith(`/replies/${replyId}/approve`));
-    await review.page.getByTestId('approve-confirm').click();
-    const answer = await approval;
-    expect(`${answer.status()} ${answer.status() === 200 ? '' : await answer.text()}`).toBe('200 ');
+    expect(await confirmDialog(review.page, 'approve-confirm', `/replies/${replyId}/approve`)).toBe('200 ');
     await review.page.getByText(r.approved).first().waitFor();
     await review.context.close();
 
@@ -235,7 +233,7 @@ describeWithBrowser('Web app in Chromium: a reply from draft to signed PDF', () 
     await page.getByTestId(`review-link-${replyId}`).click();
     await page.getByTestId('letter-page').first().locator('img').waitFor();
     await page.getByTestId('sign-off').click();
-    await page.getByTestId('sign-off-confirm').click();
+    expect(await confirmDialog(page, 'sign-off-confirm', `/replies/${replyId}/sign-off`)).toBe('200 ');
     const numberText = await page.getByTestId('document-number').innerText();
     const documentNumber = /文号：(.+)$/.exec(numberText)![1];
     expect(documentNumber).toMatch(/^.+〔\d{4}〕1号$/);

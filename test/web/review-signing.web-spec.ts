@@ -5,6 +5,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { Role } from '@dafu/platform/vocabulary';
 import { draftedReply, TEST_PASSWORD, TestContext, type TestUser } from '@dafu/testing';
 import { MESSAGES } from '../../apps/web/src/i18n/messages';
+import { confirmDialog } from './confirm-dialog';
 import { CHROMIUM, CHROMIUM_ARGS, chromiumAvailable, ensureWebBuild, WEB_DIST } from './web-build';
 
 const ARTIFACTS = resolve(__dirname, '../../test-artifacts/web');
@@ -78,10 +79,7 @@ describeWithBrowser('Web app in Chromium: review, sign-off and the final documen
     await page.screenshot({ path: join(ARTIFACTS, '10-review-preview.png'), fullPage: true });
 
     await page.getByTestId('approve').click();
-    const approval = page.waitForResponse((response) => response.url().endsWith(`/replies/${replyId}/approve`));
-    await page.getByTestId('approve-confirm').click();
-    const answer = await approval;
-    expect(`${answer.status()} ${answer.status() === 200 ? '' : await answer.text()}`).toBe('200 ');
+    expect(await confirmDialog(page, 'approve-confirm', `/replies/${replyId}/approve`)).toBe('200 ');
     await page.getByText(APPROVED).first().waitFor();
     await page.close();
   });
@@ -91,7 +89,7 @@ describeWithBrowser('Web app in Chromium: review, sign-off and the final documen
     await page.goto(`${base}/app/signing`);
     await page.getByTestId(`review-link-${replyId}`).click();
     await page.getByTestId('sign-off').click();
-    await page.getByTestId('sign-off-confirm').click();
+    expect(await confirmDialog(page, 'sign-off-confirm', `/replies/${replyId}/sign-off`)).toBe('200 ');
     const number = page.getByTestId('document-number');
     await number.waitFor();
     expect(await number.innerText()).toMatch(/^已签发，文号：.+〔\d{4}〕\d+号$/);
